@@ -1,0 +1,92 @@
+// `beltplan import` and `beltplan export`: GIS files into a plan, plan layers out to files.
+#include "app/commands.h"
+#include "io/plan_file.h"
+
+#include <filesystem>
+#include <iostream>
+
+namespace beltplan::app {
+
+namespace {
+
+// Applies "ROLE.TARGET=SOURCE" to the matching source spec; "" on success, else the problem.
+std::string apply_field_map(io::ImportOptions& options, const std::string& text) {
+    const std::size_t dot = text.find('.');
+    const std::size_t eq = text.find('=');
+    if (dot == std::string::npos || eq == std::string::npos || dot > eq || eq + 1 == text.size()) {
+        return "--field '" + text + "' is not ROLE.TARGET=SOURCE (e.g. villages.code=XZQDM).";
+    }
+    const std::string role = text.substr(0, dot);
+    const std::string target = text.substr(dot + 1, eq - dot - 1);
+    const std::string source = text.substr(eq + 1);
+    std::optional<io::SourceSpec>* spec = nullptr;
+    if (role == "villages") {
+        spec = &options.villages;
+    } else if (role == "townships") {
+        spec = &options.townships;
+    } else if (role == "roads") {
+        spec = &options.roads;
+    } else if (role == "sites") {
+        spec = &options.sites;
+    } else {
+        return "--field '" + text + "': the role must be villages, townships, roads or sites.";
+    }
+    if (!spec->has_value()) {
+        return "--field '" + text + "' maps a field of --" + role + ", which was not given.";
+    }
+    (*spec)->fields[target] = source;
+    return "";
+}
+
+}  // namespace
+
+int run_import(ImportCommand command) {
+    for (const std::string& map : command.field_maps) {
+        const std::string problem = apply_field_map(command.options, map);
+        if (!problem.empty()) {
+            std::cerr << "beltplan: " << problem << "\n";
+            return kExitUsage;
+        }
+    }
+    if (command.site_crs == "gcj02") {
+        command.options.site_datum = io::SiteDatum::kGcj02;
+    } else if (command.site_crs == "bd09") {
+        command.options.site_datum = io::SiteDatum::kBd09;
+    }
+    std::error_code ec;
+    if (!command.force && std::filesystem::exists(command.out_path, ec)) {
+        return fail(command.out_path +
+                    " already exists; pass --force to replace it (it is replaced only after "
+                    "the new plan has been written completely).");
+    }
+    core::Result<io::ImportResult> imported = io::import_plan(command.options);
+    if (!imported) {
+        return fail(imported.error().message);
+    }
+    std::cout << imported->report.to_text();
+    const core::Status saved = io::write_plan(imported->plan, command.out_path);
+    if (!saved) {
+        return fail(saved.error().message);
+    }
+    std::cout << "Wrote " << command.out_path << ": " << imported->plan.villages.size()
+              << " villages, " << imported->plan.townships.size() << " townships, "
+              << imported->plan.roads.size() << " roads, " << imported->plan.sites.size()
+              << " sites.\n";
+    return kExitOk;
+}
+
+int run_export(const ExportCommand& command) {
+    core::Result<core::Plan> plan = io::read_plan(command.plan_path);
+    if (!plan) {
+        return fail(plan.error().message);
+    }
+    const core::Status done = io::export_layer(*plan, command.options);
+    if (!done) {
+        return fail(done.error().message);
+    }
+    std::cout << "Wrote layer '" << command.options.layer << "' to " << command.options.out_path
+              << "\n";
+    return kExitOk;
+}
+
+}  // namespace beltplan::app

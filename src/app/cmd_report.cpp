@@ -1,0 +1,174 @@
+// `beltplan report` and `beltplan info`: coverage of a plan and a description of its file.
+#include "analysis/coverage.h"
+#include "app/commands.h"
+#include "io/plan_file.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+
+namespace beltplan::app {
+
+namespace {
+
+using nlohmann::json;
+
+std::string percent(double share) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f%%", share * 100.0);
+    return buf;
+}
+
+json count_json(const analysis::CoverageCount& c) {
+    return json{{"villages", c.villages},
+                {"covered_villages", c.covered},
+                {"village_share", analysis::village_share(c)},
+                {"population", c.population},
+                {"covered_population", c.covered_population},
+                {"population_share", analysis::population_share(c)},
+                {"villages_missing_population", c.missing_population}};
+}
+
+json report_json(const analysis::CoverageReport& r) {
+    json j = count_json(r.total);
+    j["sites"] = r.sites;
+    j["radius_m"] = r.radius_m;
+    j["distance"] = core::to_code(r.distance);
+    json towns = json::array();
+    for (const auto& t : r.by_township) {
+        json tj = count_json(t);
+        tj["code"] = t.key;
+        tj["name"] = t.name;
+        towns.push_back(std::move(tj));
+    }
+    j["by_township"] = std::move(towns);
+    json kinds = json::array();
+    for (const auto& k : r.by_kind) {
+        json kj = count_json(k);
+        kj["kind"] = k.key;
+        kj["name"] = k.name;
+        kinds.push_back(std::move(kj));
+    }
+    j["by_kind"] = std::move(kinds);
+    json uncovered = json::array();
+    for (const auto& u : r.uncovered) {
+        uncovered.push_back(
+            {{"code", u.code},
+             {"name", u.name},
+             {"town_code", u.town_code},
+             {"distance_m", std::isfinite(u.distance_m) ? json(u.distance_m) : json(nullptr)}});
+    }
+    j["uncovered"] = std::move(uncovered);
+    return j;
+}
+
+std::string count_line(const analysis::CoverageCount& c) {
+    std::ostringstream out;
+    out << c.covered << "/" << c.villages << " villages (" << percent(analysis::village_share(c))
+        << ")";
+    if (c.population > 0) {
+        out << ", population " << c.covered_population << "/" << c.population << " ("
+            << percent(analysis::population_share(c)) << ")";
+    }
+    if (c.missing_population > 0) {
+        out << ", " << c.missing_population << " without population";
+    }
+    return out.str();
+}
+
+void print_text(const core::Plan& plan, const analysis::CoverageReport& r) {
+    std::cout << "Plan: " << plan.name << "\n"
+              << "Coverage within " << r.radius_m << " m (" << core::to_code(r.distance)
+              << " distance) of " << r.sites << " demonstration sites:\n"
+              << "  total: " << count_line(r.total) << "\n\nBy township:\n";
+    for (const auto& t : r.by_township) {
+        std::cout << "  " << t.key << " " << t.name << ": " << count_line(t) << "\n";
+    }
+    std::cout << "\nBy village kind:\n";
+    for (const auto& k : r.by_kind) {
+        std::cout << "  " << k.key << " " << k.name << ": " << count_line(k) << "\n";
+    }
+    std::cout << "\nUncovered villages (" << r.uncovered.size() << ", farthest first):\n";
+    for (const auto& u : r.uncovered) {
+        std::cout << "  " << u.code << " " << u.name << "  ";
+        if (std::isfinite(u.distance_m)) {
+            std::cout << static_cast<long long>(std::lround(u.distance_m)) << " m\n";
+        } else {
+            std::cout << "no site\n";
+        }
+    }
+}
+
+}  // namespace
+
+int fail(const std::string& message) {
+    std::cerr << "beltplan: " << message << "\n";
+    return kExitFailed;
+}
+
+int run_report(const ReportOptions& options) {
+    core::Result<core::Plan> plan = io::read_plan(options.plan_path);
+    if (!plan) {
+        return fail(plan.error().message);
+    }
+    const double radius = options.radius_m.value_or(plan->settings.reach_m);
+    if (!(radius > 0.0) || !std::isfinite(radius)) {
+        return fail(options.plan_path + ": the reach radius " + std::to_string(radius) +
+                    " m is not a positive number; give --radius in metres.");
+    }
+    core::DistanceMode mode = plan->settings.distance;
+    if (!options.distance.empty()) {
+        mode = *core::parse_distance_mode(options.distance);
+    }
+    if (mode == core::DistanceMode::kNetwork) {
+        return fail(options.plan_path +
+                    ": network distance is not available in this build; use --distance "
+                    "euclidean.");
+    }
+    const std::vector<analysis::Reach> reach = analysis::euclidean_reach(*plan);
+    const analysis::CoverageReport r = analysis::summarize_coverage(*plan, reach, radius, mode);
+    if (options.json) {
+        std::cout << report_json(r).dump(2) << "\n";
+    } else {
+        print_text(*plan, r);
+    }
+    return kExitOk;
+}
+
+int run_info(const InfoOptions& options) {
+    core::Result<io::PlanFileInfo> info = io::inspect_plan(options.plan_path);
+    if (!info) {
+        return fail(info.error().message);
+    }
+    if (options.json) {
+        json layers = json::array();
+        for (const auto& l : info->layers) {
+            layers.push_back(
+                {{"name", l.name}, {"geometry", l.geometry_type}, {"features", l.features}});
+        }
+        json j{{"path", info->path},          {"format_version", info->format_version},
+               {"crs", info->crs_name},       {"crs_epsg", info->crs_epsg},
+               {"layers", std::move(layers)}, {"warnings", info->warnings}};
+        std::cout << j.dump(2) << "\n";
+        return kExitOk;
+    }
+    std::cout << "Plan file: " << info->path << " (format version " << info->format_version
+              << ")\nCRS: " << info->crs_name;
+    if (info->crs_epsg != 0) {
+        std::cout << " (EPSG:" << info->crs_epsg << ")";
+    }
+    std::cout << "\nLayers:\n";
+    for (const auto& l : info->layers) {
+        std::cout << "  " << l.name << " (" << l.geometry_type << "): " << l.features << "\n";
+    }
+    std::cout << "Warnings: " << (info->warnings.empty() ? "none" : "") << "\n";
+    for (const auto& w : info->warnings) {
+        std::cout << "  " << w << "\n";
+    }
+    return kExitOk;
+}
+
+}  // namespace beltplan::app
