@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake ninja-build pkgconf git
+  build-essential cmake ninja-build pkgconf git clang-format
   libgdal-dev libproj-dev libgeos-dev
   libopenscenegraph-dev libimgui-dev libglfw3-dev libegl-dev libgl-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds beltplan and runs the main job on the sample plan:
+# the coverage report of maps/xuanhua.gpkg.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$(nproc)" --target beltplan
+./build/src/app/beltplan info maps/xuanhua.gpkg
+echo
+./build/src/app/beltplan report maps/xuanhua.gpkg "$@"
