@@ -1,0 +1,14 @@
+// Generated plans for benchmarks: villages on a jittered square grid, from a fixed seed.
+#pragma once
+
+#include "core/plan.h"
+
+#include <cstdint>
+
+namespace beltplan::bench {
+
+// n villages (rounded down to a square), 1 km cells with seats jittered inside their cell,
+// townships of 100 villages, one site per `villages_per_site` villages at random positions.
+core::Plan grid_plan(int n, int villages_per_site = 10, std::uint64_t seed = 20261123);
+
+}  // namespace beltplan::bench
