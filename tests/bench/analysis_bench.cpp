@@ -1,4 +1,5 @@
 // Coverage speed: R-tree nearest-site reach against brute force over every site.
+#include "analysis/contiguity.h"
 #include "analysis/coverage.h"
 #include "bench_plans.h"
 
@@ -47,6 +48,73 @@ void BM_Coverage_BruteForce(benchmark::State& state) {
     state.counters["villages"] = static_cast<double>(plan.villages.size());
 }
 
+// Reference for contiguity: every pair of villages whose boxes touch, vertex sets compared.
+std::size_t brute_force_queen(const core::Plan& plan) {
+    std::vector<core::Box> boxes;
+    for (const auto& v : plan.villages) {
+        boxes.push_back(core::bounds(v.shape));
+    }
+    std::size_t pairs = 0;
+    for (std::size_t i = 0; i < plan.villages.size(); ++i) {
+        for (std::size_t j = i + 1; j < plan.villages.size(); ++j) {
+            const core::Box& a = boxes[i];
+            const core::Box& b = boxes[j];
+            if (a.max_x < b.min_x || b.max_x < a.min_x || a.max_y < b.min_y || b.max_y < a.min_y) {
+                continue;
+            }
+            bool shared = false;
+            for (const auto& p : plan.villages[i].shape.parts[0].outer) {
+                for (const auto& q : plan.villages[j].shape.parts[0].outer) {
+                    shared = shared || p == q;
+                }
+            }
+            pairs += shared ? 1 : 0;
+        }
+    }
+    return pairs;
+}
+
+void BM_Contiguity_Queen(benchmark::State& state) {
+    const core::Plan plan = bench::grid_plan(static_cast<int>(state.range(0)));
+    std::size_t pairs = 0;
+    for (auto _ : state) {
+        auto g = analysis::contiguity(plan, {analysis::ContiguityRule::kQueen, 0.0});
+        pairs = g.pairs.size();
+        benchmark::DoNotOptimize(pairs);
+    }
+    state.counters["pairs"] = static_cast<double>(pairs);
+}
+
+void BM_Contiguity_Rook(benchmark::State& state) {
+    const core::Plan plan = bench::grid_plan(static_cast<int>(state.range(0)));
+    for (auto _ : state) {
+        auto g = analysis::contiguity(plan, {analysis::ContiguityRule::kRook, 0.0});
+        benchmark::DoNotOptimize(g.pairs.size());
+    }
+}
+
+void BM_Contiguity_QueenSnap1m(benchmark::State& state) {
+    const core::Plan plan = bench::grid_plan(static_cast<int>(state.range(0)));
+    for (auto _ : state) {
+        auto g = analysis::contiguity(plan, {analysis::ContiguityRule::kQueen, 1.0});
+        benchmark::DoNotOptimize(g.pairs.size());
+    }
+}
+
+void BM_Contiguity_BruteForce(benchmark::State& state) {
+    const core::Plan plan = bench::grid_plan(static_cast<int>(state.range(0)));
+    std::size_t pairs = 0;
+    for (auto _ : state) {
+        pairs = brute_force_queen(plan);
+        benchmark::DoNotOptimize(pairs);
+    }
+    state.counters["pairs"] = static_cast<double>(pairs);
+}
+
+BENCHMARK(BM_Contiguity_Queen)->Arg(300)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Contiguity_Rook)->Arg(300)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Contiguity_QueenSnap1m)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Contiguity_BruteForce)->Arg(300)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Coverage_Euclidean)->Arg(300)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Coverage_BruteForce)->Arg(300)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
 
