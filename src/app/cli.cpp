@@ -38,6 +38,16 @@ int run_cli(int argc, char** argv) {
     info_cmd->add_option("plan", info.plan_path, "plan file (.gpkg)")->required();
     info_cmd->add_flag("--json", info.json, "print JSON");
 
+    ContiguityOptions contig;
+    CLI::App* contig_cmd = app.add_subcommand("contiguity", "neighbour pairs of the villages");
+    contig_cmd->add_option("plan", contig.plan_path, "plan file (.gpkg)")->required();
+    contig_cmd->add_option("--rule", contig.rule, "queen or rook")
+        ->check(CLI::IsMember({"queen", "rook"}));
+    contig_cmd->add_option("--snap", contig.snap_m, "snap tolerance in metres (0 = exact)")
+        ->check(CLI::NonNegativeNumber);
+    contig_cmd->add_option("--out", contig.out_path, "write pairs a,b (a < b) one per line");
+    contig_cmd->add_flag("--json", contig.json, "print JSON");
+
     ImportCommand import;
     std::string paths[4];
     std::string layers[4];
@@ -89,6 +99,9 @@ int run_cli(int argc, char** argv) {
     }
     if (info_cmd->parsed()) {
         return run_info(info);
+    }
+    if (contig_cmd->parsed()) {
+        return run_contiguity(contig);
     }
     if (import_cmd->parsed()) {
         std::optional<io::SourceSpec>* specs[4] = {&import.options.villages,

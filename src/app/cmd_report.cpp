@@ -1,5 +1,6 @@
 // `beltplan report` and `beltplan info`: coverage of a plan and a description of its file.
 #include "analysis/coverage.h"
+#include "analysis/road_network.h"
 #include "app/commands.h"
 #include "io/plan_file.h"
 
@@ -123,12 +124,18 @@ int run_report(const ReportOptions& options) {
     if (!options.distance.empty()) {
         mode = *core::parse_distance_mode(options.distance);
     }
+    std::vector<analysis::Reach> reach;
     if (mode == core::DistanceMode::kNetwork) {
-        return fail(options.plan_path +
-                    ": network distance is not available in this build; use --distance "
-                    "euclidean.");
+        const analysis::RoadNetwork network(*plan);
+        if (network.empty()) {
+            return fail(options.plan_path +
+                        ", layer 'roads': the plan has no road lines, so distance along roads "
+                        "cannot be measured; import roads or use --distance euclidean.");
+        }
+        reach = analysis::network_reach(*plan, network);
+    } else {
+        reach = analysis::euclidean_reach(*plan);
     }
-    const std::vector<analysis::Reach> reach = analysis::euclidean_reach(*plan);
     const analysis::CoverageReport r = analysis::summarize_coverage(*plan, reach, radius, mode);
     if (options.json) {
         std::cout << report_json(r).dump(2) << "\n";

@@ -27,6 +27,14 @@ struct InfoOptions {
     bool json = false;
 };
 
+struct ContiguityOptions {
+    std::string plan_path;
+    std::string rule = "queen";  // queen | rook
+    double snap_m = 0.0;
+    std::string out_path;  // "" = print
+    bool json = false;
+};
+
 struct ImportCommand {
     io::ImportOptions options;
     std::vector<std::string> field_maps;  // "villages.code=XZQDM"
@@ -42,6 +50,7 @@ struct ExportCommand {
 
 int run_report(const ReportOptions& options);
 int run_info(const InfoOptions& options);
+int run_contiguity(const ContiguityOptions& options);
 int run_import(ImportCommand command);
 int run_export(const ExportCommand& command);
 

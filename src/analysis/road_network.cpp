@@ -1,0 +1,254 @@
+// Road graph construction (exact vertex nodes, 1 m end joining), nearest-segment attachment
+// through an R-tree, and multi-source Dijkstra.
+#include "analysis/road_network.h"
+
+#include <boost/geometry.hpp>
+#include <boost/geometry/index/rtree.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+#include <queue>
+#include <unordered_map>
+
+namespace beltplan::analysis {
+
+namespace bg = boost::geometry;
+namespace bgi = boost::geometry::index;
+
+namespace {
+
+using BPoint = bg::model::point<double, 2, bg::cs::cartesian>;
+using BSegment = bg::model::segment<BPoint>;
+using SegmentEntry = std::pair<BSegment, int>;
+
+struct Segment {
+    int a = 0;
+    int b = 0;
+    core::PointM pa;
+    core::PointM pb;
+    double length_m = 0.0;
+};
+
+struct Arc {
+    int to = 0;
+    double length_m = 0.0;
+};
+
+}  // namespace
+
+struct RoadNetwork::Impl {
+    std::vector<core::PointM> nodes;
+    std::vector<Segment> segments;
+    std::vector<std::vector<Arc>> arcs;
+    bgi::rtree<SegmentEntry, bgi::rstar<16>> tree;
+
+    int node_for(const core::PointM& p, bool line_end,
+                 std::map<std::pair<double, double>, int>& exact,
+                 std::unordered_map<long long, std::vector<int>>& end_cells);
+};
+
+int RoadNetwork::Impl::node_for(const core::PointM& p, bool line_end,
+                                std::map<std::pair<double, double>, int>& exact,
+                                std::unordered_map<long long, std::vector<int>>& end_cells) {
+    auto found = exact.find({p.x, p.y});
+    if (found != exact.end()) {
+        return found->second;
+    }
+    const auto cx = static_cast<long long>(std::floor(p.x / kJoinEndsM));
+    const auto cy = static_cast<long long>(std::floor(p.y / kJoinEndsM));
+    auto cell_key = [](long long x, long long y) { return x * 73856093LL ^ y * 19349663LL; };
+    if (line_end) {
+        // Join with an earlier line end within 1 m.
+        for (long long dx = -1; dx <= 1; ++dx) {
+            for (long long dy = -1; dy <= 1; ++dy) {
+                auto cell = end_cells.find(cell_key(cx + dx, cy + dy));
+                if (cell == end_cells.end()) {
+                    continue;
+                }
+                for (int n : cell->second) {
+                    if (core::distance_m(nodes[static_cast<std::size_t>(n)], p) <= kJoinEndsM) {
+                        exact.emplace(std::make_pair(p.x, p.y), n);
+                        return n;
+                    }
+                }
+            }
+        }
+    }
+    const int id = static_cast<int>(nodes.size());
+    nodes.push_back(p);
+    exact.emplace(std::make_pair(p.x, p.y), id);
+    if (line_end) {
+        end_cells[cell_key(cx, cy)].push_back(id);
+    }
+    return id;
+}
+
+RoadNetwork::RoadNetwork(const core::Plan& plan) : impl_(std::make_unique<Impl>()) {
+    std::map<std::pair<double, double>, int> exact;
+    std::unordered_map<long long, std::vector<int>> end_cells;
+    for (const core::Road& road : plan.roads) {
+        for (const core::LineString& line : road.parts) {
+            const auto& pts = line.points;
+            int prev = -1;
+            for (std::size_t i = 0; i < pts.size(); ++i) {
+                const bool end = i == 0 || i + 1 == pts.size();
+                const int node = impl_->node_for(pts[i], end, exact, end_cells);
+                if (prev >= 0 && prev != node) {
+                    Segment s;
+                    s.a = prev;
+                    s.b = node;
+                    s.pa = impl_->nodes[static_cast<std::size_t>(prev)];
+                    s.pb = impl_->nodes[static_cast<std::size_t>(node)];
+                    s.length_m = core::distance_m(s.pa, s.pb);
+                    impl_->segments.push_back(s);
+                }
+                prev = node;
+            }
+        }
+    }
+    impl_->arcs.assign(impl_->nodes.size(), {});
+    std::vector<SegmentEntry> entries;
+    entries.reserve(impl_->segments.size());
+    for (std::size_t i = 0; i < impl_->segments.size(); ++i) {
+        const Segment& s = impl_->segments[i];
+        impl_->arcs[static_cast<std::size_t>(s.a)].push_back({s.b, s.length_m});
+        impl_->arcs[static_cast<std::size_t>(s.b)].push_back({s.a, s.length_m});
+        entries.emplace_back(BSegment(BPoint(s.pa.x, s.pa.y), BPoint(s.pb.x, s.pb.y)),
+                             static_cast<int>(i));
+    }
+    impl_->tree = decltype(impl_->tree)(entries.begin(), entries.end());
+}
+
+RoadNetwork::~RoadNetwork() = default;
+RoadNetwork::RoadNetwork(RoadNetwork&&) noexcept = default;
+RoadNetwork& RoadNetwork::operator=(RoadNetwork&&) noexcept = default;
+
+std::size_t RoadNetwork::node_count() const {
+    return impl_->nodes.size();
+}
+std::size_t RoadNetwork::segment_count() const {
+    return impl_->segments.size();
+}
+double RoadNetwork::segment_length_m(int segment) const {
+    return impl_->segments[static_cast<std::size_t>(segment)].length_m;
+}
+
+Attachment RoadNetwork::attach(const core::PointM& p) const {
+    Attachment best;
+    if (impl_->segments.empty()) {
+        return best;
+    }
+    best.access_m = std::numeric_limits<double>::infinity();
+    // The R-tree's nearest is by box distance; check candidates until boxes are farther.
+    for (auto it = impl_->tree.qbegin(
+             bgi::nearest(BPoint(p.x, p.y), static_cast<unsigned>(impl_->tree.size())));
+         it != impl_->tree.qend(); ++it) {
+        if (bg::distance(BPoint(p.x, p.y), it->first) > best.access_m) {
+            break;
+        }
+        const Segment& s = impl_->segments[static_cast<std::size_t>(it->second)];
+        const double dx = s.pb.x - s.pa.x;
+        const double dy = s.pb.y - s.pa.y;
+        const double len2 = dx * dx + dy * dy;
+        const double t =
+            len2 == 0.0 ? 0.0
+                        : std::clamp(((p.x - s.pa.x) * dx + (p.y - s.pa.y) * dy) / len2, 0.0, 1.0);
+        const core::PointM at{s.pa.x + t * dx, s.pa.y + t * dy};
+        const double d = core::distance_m(p, at);
+        if (d < best.access_m) {
+            best = Attachment{it->second, t, d, at};
+        }
+    }
+    return best;
+}
+
+RoadNetwork::NodeDistances RoadNetwork::from_sources(const std::vector<Attachment>& sources,
+                                                     double cutoff_m) const {
+    NodeDistances out;
+    out.distance_m.assign(impl_->nodes.size(), std::numeric_limits<double>::infinity());
+    out.source.assign(impl_->nodes.size(), -1);
+    using Item = std::pair<double, int>;
+    std::priority_queue<Item, std::vector<Item>, std::greater<Item>> queue;
+    auto offer = [&](int node, double d, int source) {
+        auto n = static_cast<std::size_t>(node);
+        if (d < out.distance_m[n] && d <= cutoff_m) {
+            out.distance_m[n] = d;
+            out.source[n] = source;
+            queue.emplace(d, node);
+        }
+    };
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        const Attachment& a = sources[i];
+        if (a.segment < 0) {
+            continue;
+        }
+        out.on_segment.emplace_back(a.segment, static_cast<int>(i));
+        const Segment& s = impl_->segments[static_cast<std::size_t>(a.segment)];
+        offer(s.a, a.access_m + a.t * s.length_m, static_cast<int>(i));
+        offer(s.b, a.access_m + (1.0 - a.t) * s.length_m, static_cast<int>(i));
+    }
+    std::sort(out.on_segment.begin(), out.on_segment.end());
+    while (!queue.empty()) {
+        const auto [d, node] = queue.top();
+        queue.pop();
+        const auto n = static_cast<std::size_t>(node);
+        if (d > out.distance_m[n]) {
+            continue;
+        }
+        for (const Arc& arc : impl_->arcs[n]) {
+            offer(arc.to, d + arc.length_m, out.source[n]);
+        }
+    }
+    return out;
+}
+
+Reach RoadNetwork::distance_to(const Attachment& target, const std::vector<Attachment>& sources,
+                               const NodeDistances& nodes) const {
+    Reach r;
+    if (target.segment < 0) {
+        return r;
+    }
+    const Segment& s = impl_->segments[static_cast<std::size_t>(target.segment)];
+    auto via = [&](int node, double along) {
+        const auto n = static_cast<std::size_t>(node);
+        const double d = nodes.distance_m[n] + along + target.access_m;
+        if (d < r.distance_m) {
+            r = Reach{d, nodes.source[n]};
+        }
+    };
+    via(s.a, target.t * s.length_m);
+    via(s.b, (1.0 - target.t) * s.length_m);
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        if (sources[i].segment != target.segment) {
+            continue;
+        }
+        const double d =
+            sources[i].access_m + std::abs(sources[i].t - target.t) * s.length_m + target.access_m;
+        if (d < r.distance_m) {
+            r = Reach{d, static_cast<int>(i)};
+        }
+    }
+    return r;
+}
+
+std::vector<Reach> network_reach(const core::Plan& plan, const RoadNetwork& network) {
+    std::vector<Reach> reach(plan.villages.size());
+    if (network.empty() || plan.sites.empty()) {
+        return reach;
+    }
+    std::vector<Attachment> sources;
+    sources.reserve(plan.sites.size());
+    for (const core::Site& s : plan.sites) {
+        sources.push_back(network.attach(s.position));
+    }
+    const RoadNetwork::NodeDistances nodes = network.from_sources(sources);
+    for (std::size_t v = 0; v < plan.villages.size(); ++v) {
+        reach[v] =
+            network.distance_to(network.attach(core::anchor(plan.villages[v])), sources, nodes);
+    }
+    return reach;
+}
+
+}  // namespace beltplan::analysis

@@ -1,0 +1,110 @@
+// `beltplan contiguity`: neighbour pairs of a plan's villages, islands and a snap suggestion.
+#include "analysis/contiguity.h"
+#include "app/commands.h"
+#include "io/plan_file.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+namespace beltplan::app {
+
+namespace {
+
+using nlohmann::json;
+
+// Writes "a,b" lines through a temporary file renamed over the target.
+bool write_pairs(const std::string& path,
+                 const std::vector<std::pair<std::string, std::string>>& pairs) {
+    const std::string tmp = path + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        for (const auto& [a, b] : pairs) {
+            out << a << ',' << b << '\n';
+        }
+        if (!out.flush()) {
+            std::filesystem::remove(tmp);
+            return false;
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    return !ec;
+}
+
+}  // namespace
+
+int run_contiguity(const ContiguityOptions& options) {
+    core::Result<core::Plan> plan = io::read_plan(options.plan_path);
+    if (!plan) {
+        return fail(plan.error().message);
+    }
+    analysis::ContiguityOptions o;
+    o.rule =
+        options.rule == "rook" ? analysis::ContiguityRule::kRook : analysis::ContiguityRule::kQueen;
+    o.snap_m = options.snap_m;
+    const analysis::ContiguityGraph graph = analysis::contiguity(*plan, o);
+    const auto pairs = analysis::code_pairs(*plan, graph);
+    const auto islands = analysis::find_islands(*plan, graph);
+    const double suggestion = analysis::suggest_snap_m(islands);
+    if (!options.out_path.empty() && !write_pairs(options.out_path, pairs)) {
+        return fail(options.out_path +
+                    ": could not write the pairs file; check the folder "
+                    "exists and is writable.");
+    }
+    auto village = [&plan](int i) -> const core::Village& {
+        return plan->villages[static_cast<std::size_t>(i)];
+    };
+    if (options.json) {
+        json j{{"rule", options.rule},
+               {"snap_m", options.snap_m},
+               {"villages", plan->villages.size()},
+               {"pairs", pairs.size()},
+               {"suggested_snap_m", suggestion}};
+        json isl = json::array();
+        for (const auto& i : islands) {
+            json e{{"code", village(i.village).code}, {"name", village(i.village).name}};
+            if (i.nearest >= 0) {
+                e["nearest_code"] = village(i.nearest).code;
+                e["nearest_name"] = village(i.nearest).name;
+                e["gap_m"] = i.gap_m;
+            }
+            isl.push_back(std::move(e));
+        }
+        j["islands"] = std::move(isl);
+        if (options.out_path.empty()) {
+            j["pair_list"] = pairs;
+        }
+        std::cout << j.dump(2) << "\n";
+        return kExitOk;
+    }
+    std::cout << options.rule << " contiguity"
+              << (options.snap_m > 0 ? " (snap " + std::to_string(options.snap_m) + " m)" : "")
+              << ": " << pairs.size() << " neighbour pairs among " << plan->villages.size()
+              << " villages, " << islands.size() << " islands\n";
+    for (const auto& i : islands) {
+        std::cout << "  island " << village(i.village).code << " " << village(i.village).name;
+        if (i.nearest >= 0) {
+            std::cout << ": nearest " << village(i.nearest).code << " " << village(i.nearest).name
+                      << ", gap " << i.gap_m << " m";
+        }
+        std::cout << "\n";
+    }
+    if (suggestion > 0) {
+        std::cout << "Suggested --snap " << suggestion
+                  << " (joins every island whose gap is at most 100 m).\n";
+    }
+    if (!options.out_path.empty()) {
+        std::cout << "Wrote " << pairs.size() << " pairs to " << options.out_path << "\n";
+    } else if (!islands.empty() || pairs.size() <= 50) {
+        for (const auto& [a, b] : pairs) {
+            std::cout << a << "," << b << "\n";
+        }
+    }
+    return kExitOk;
+}
+
+}  // namespace beltplan::app
