@@ -48,6 +48,11 @@ int run_cli(int argc, char** argv) {
     contig_cmd->add_option("--out", contig.out_path, "write pairs a,b (a < b) one per line");
     contig_cmd->add_flag("--json", contig.json, "print JSON");
 
+    BeltsOptions belts;
+    CLI::App* belts_cmd = app.add_subcommand("belts", "members, sites, gaps and reach of belts");
+    belts_cmd->add_option("plan", belts.plan_path, "plan file (.gpkg)")->required();
+    belts_cmd->add_flag("--json", belts.json, "print JSON");
+
     ImportCommand import;
     std::string paths[4];
     std::string layers[4];
@@ -102,6 +107,9 @@ int run_cli(int argc, char** argv) {
     }
     if (contig_cmd->parsed()) {
         return run_contiguity(contig);
+    }
+    if (belts_cmd->parsed()) {
+        return run_belts(belts);
     }
     if (import_cmd->parsed()) {
         std::optional<io::SourceSpec>* specs[4] = {&import.options.villages,

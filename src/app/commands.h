@@ -35,6 +35,11 @@ struct ContiguityOptions {
     bool json = false;
 };
 
+struct BeltsOptions {
+    std::string plan_path;
+    bool json = false;
+};
+
 struct ImportCommand {
     io::ImportOptions options;
     std::vector<std::string> field_maps;  // "villages.code=XZQDM"
@@ -51,6 +56,7 @@ struct ExportCommand {
 int run_report(const ReportOptions& options);
 int run_info(const InfoOptions& options);
 int run_contiguity(const ContiguityOptions& options);
+int run_belts(const BeltsOptions& options);
 int run_import(ImportCommand command);
 int run_export(const ExportCommand& command);
 
