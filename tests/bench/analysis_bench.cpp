@@ -1,10 +1,12 @@
 // Coverage speed: R-tree nearest-site reach against brute force over every site.
 #include "analysis/contiguity.h"
 #include "analysis/coverage.h"
+#include "analysis/live_coverage.h"
 #include "bench_plans.h"
 
 #include <benchmark/benchmark.h>
 
+#include <cmath>
 #include <limits>
 
 namespace beltplan {
@@ -115,6 +117,31 @@ BENCHMARK(BM_Contiguity_Queen)->Arg(300)->Arg(5000)->Arg(50000)->Unit(benchmark:
 BENCHMARK(BM_Contiguity_Rook)->Arg(300)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Contiguity_QueenSnap1m)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Contiguity_BruteForce)->Arg(300)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
+// Moving one site and updating every village's reach, against a full recompute.
+void BM_Coverage_MoveSite(benchmark::State& state) {
+    core::Plan plan = bench::grid_plan(static_cast<int>(state.range(0)));
+    analysis::LiveEuclideanCoverage live(plan);
+    double x = 0;
+    for (auto _ : state) {
+        x += 37.0;
+        auto changed = live.move_site(0, {500000.0 + std::fmod(x, 20000.0), 4410000.0});
+        benchmark::DoNotOptimize(changed.size());
+    }
+}
+
+void BM_Coverage_MoveSiteFullRecompute(benchmark::State& state) {
+    core::Plan plan = bench::grid_plan(static_cast<int>(state.range(0)));
+    double x = 0;
+    for (auto _ : state) {
+        x += 37.0;
+        plan.sites[0].position = {500000.0 + std::fmod(x, 20000.0), 4410000.0};
+        auto reach = analysis::euclidean_reach(plan);
+        benchmark::DoNotOptimize(reach.size());
+    }
+}
+
+BENCHMARK(BM_Coverage_MoveSite)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Coverage_MoveSiteFullRecompute)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Coverage_Euclidean)->Arg(300)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Coverage_BruteForce)->Arg(300)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
 

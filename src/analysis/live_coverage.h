@@ -1,0 +1,31 @@
+// Coverage kept up to date while a planner edits: moving, adding or removing one site updates
+// only the villages whose nearest site changes, without rebuilding anything.
+#pragma once
+
+#include "analysis/coverage.h"
+#include "core/plan.h"
+
+#include <memory>
+#include <vector>
+
+namespace beltplan::analysis {
+
+class LiveEuclideanCoverage {
+public:
+    // Indexes the plan's village anchors and sites; the plan must outlive this object and
+    // its villages must not change (sites change only through the calls below).
+    explicit LiveEuclideanCoverage(const core::Plan& plan);
+    ~LiveEuclideanCoverage();
+
+    const std::vector<Reach>& reach() const { return reach_; }
+
+    // Site `site` now stands at `to`; returns the villages whose reach changed.
+    std::vector<int> move_site(int site, const core::PointM& to);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    std::vector<Reach> reach_;
+};
+
+}  // namespace beltplan::analysis
