@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """Compares `beltplan contiguity` with PySAL (Debian's python3-libpysal) on the same file.
 
-Usage: pysal_crosscheck.py BELTPLAN PLAN.gpkg
-Runs queen and rook contiguity with both tools and fails on any pair that differs.
+Usage: pysal_crosscheck.py BELTPLAN PLAN.gpkg|BOUNDARIES.geojson
+Runs queen and rook contiguity with both tools and fails on any pair that differs. A source
+that is not a plan is first imported with `beltplan import` (so PySAL reads the same
+projected, repaired polygons beltplan analyses).
 """
 import os
 import subprocess
@@ -35,10 +37,15 @@ def beltplan_pairs(exe, plan, rule, folder):
 
 def main():
     exe, plan = sys.argv[1], sys.argv[2]
-    frame = geopandas.read_file(plan, layer="villages")
-    frame["code"] = frame["code"].astype(str)
     failed = False
     with tempfile.TemporaryDirectory() as folder:
+        if not plan.endswith(".gpkg"):
+            imported = os.path.join(folder, "imported.gpkg")
+            subprocess.run([exe, "import", "--villages", plan, "-o", imported], check=True,
+                           stdout=subprocess.DEVNULL)
+            plan = imported
+        frame = geopandas.read_file(plan, layer="villages")
+        frame["code"] = frame["code"].astype(str)
         for rule in ("queen", "rook"):
             ours = beltplan_pairs(exe, plan, rule, folder)
             theirs = pysal_pairs(frame, rule)

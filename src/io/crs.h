@@ -3,12 +3,12 @@
 // the description of a CRS kept in the plan.
 #pragma once
 
+#include "core/plan.h"
+#include "core/result.h"
+
 #include <cstddef>
 #include <memory>
 #include <string>
-
-#include "core/plan.h"
-#include "core/result.h"
 
 namespace beltplan::io {
 

@@ -2,11 +2,11 @@
 // then the bytes themselves) with its reason, and decoding to UTF-8 through GDAL's CPLRecode.
 #pragma once
 
+#include "io/import.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include "io/import.h"
 
 namespace beltplan::io {
 
@@ -57,6 +57,9 @@ core::Result<EncodingChoice> choose_encoding(const EncodingEvidence& evidence);
 // Decodes bytes from `encoding` to UTF-8 with CPLRecode; nullopt when the bytes are not
 // valid in that encoding. UTF-8 input is returned unchanged when valid.
 std::optional<std::string> decode_to_utf8(std::string_view bytes, const std::string& encoding);
+// Best-effort decoding for reporting an undecodable value: valid parts decoded, the rest
+// replaced; always valid UTF-8.
+std::string decode_lossy(std::string_view bytes, const std::string& encoding);
 // The bytes with every invalid UTF-8 sequence replaced by U+FFFD, so the program only ever
 // holds UTF-8.
 std::string sanitize_utf8(std::string_view bytes);

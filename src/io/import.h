@@ -2,13 +2,13 @@
 // text encoding detection, CRS handling, geometry repair, and a report of everything done.
 #pragma once
 
+#include "core/plan.h"
+#include "core/result.h"
+
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "core/plan.h"
-#include "core/result.h"
 
 namespace beltplan::io {
 
@@ -33,7 +33,7 @@ struct ImportOptions {
     std::string source_crs;  // used only when a source has no CRS ("EPSG:4490")
     std::string target_crs;  // "" = CGCS2000 3-degree GK zone of the data's centre
     SiteDatum site_datum = SiteDatum::kAsSource;
-    bool repair = true;      // repair invalid polygons with MakeValid (counted); else skip them
+    bool repair = true;  // repair invalid polygons with MakeValid (counted); else skip them
     std::string plan_name;
 };
 

@@ -2,6 +2,10 @@
 // OGR geometries/fields and core values, CRS objects, and a scoped collector of CPL messages.
 #pragma once
 
+#include "core/geometry.h"
+#include "core/plan.h"
+#include "core/result.h"
+
 #include <cpl_error.h>
 #include <gdal_priv.h>
 #include <ogr_feature.h>
@@ -11,10 +15,6 @@
 #include <memory>
 #include <string>
 #include <vector>
-
-#include "core/geometry.h"
-#include "core/plan.h"
-#include "core/result.h"
 
 namespace beltplan::io {
 
@@ -34,8 +34,12 @@ struct TransformDestroyer {
 };
 using TransformPtr = std::unique_ptr<OGRCoordinateTransformation, TransformDestroyer>;
 
-// Opens a vector dataset read-only (or for update); null when GDAL cannot open it.
-// `open_options` are "KEY=VALUE" dataset open options (e.g. "ENCODING=CP936");
+// Registers GDAL's drivers once per process (idempotent, thread-safe); every io entry point
+// that uses GDAL calls it first.
+void register_gdal();
+
+// Opens a vector dataset (registering drivers first) read-only (or for update); null when GDAL
+// cannot open it. `open_options` are "KEY=VALUE" dataset open options (e.g. "ENCODING=CP936");
 // `drivers` restricts the drivers tried (empty = all).
 DatasetPtr open_vector(const std::string& path, bool update = false,
                        const std::vector<std::string>& open_options = {},
@@ -49,14 +53,14 @@ core::Result<core::MultiPolygon> to_multipolygon(const OGRGeometry* geometry,
                                                  const core::Where& where);
 // LineString, MultiLineString, CircularString, CompoundCurve, MultiCurve.
 core::Result<std::vector<core::LineString>> to_linestrings(const OGRGeometry* geometry,
-                                                          const core::Where& where);
+                                                           const core::Where& where);
 // Point, or a MultiPoint with exactly one point. Null or empty is an Error (kEmptyGeometry).
 core::Result<core::PointM> to_point(const OGRGeometry* geometry, const core::Where& where);
 
 // --- geometry: core -> OGR (never null; an empty input gives an empty OGR geometry).
-GeometryPtr to_ogr(const core::MultiPolygon& shape);          // OGRMultiPolygon
+GeometryPtr to_ogr(const core::MultiPolygon& shape);             // OGRMultiPolygon
 GeometryPtr to_ogr(const std::vector<core::LineString>& lines);  // OGRMultiLineString
-GeometryPtr to_ogr(const core::PointM& point);                // OGRPoint
+GeometryPtr to_ogr(const core::PointM& point);                   // OGRPoint
 
 // --- fields
 // The value of field `index`: null/unset -> kNull; Integer/Integer64 (and booleans) ->

@@ -2,11 +2,11 @@
 // roads, sites, joint_orgs, belts, work_stations and the table plan_meta. Saving is atomic.
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include "core/plan.h"
 #include "core/result.h"
+
+#include <string>
+#include <vector>
 
 namespace beltplan::io {
 
