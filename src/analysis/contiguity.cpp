@@ -229,18 +229,30 @@ std::vector<Island> find_islands(const core::Plan& plan, const ContiguityGraph& 
         island.gap_m = std::numeric_limits<double>::infinity();
         for_each_edge(plan.villages[v].shape, [&](const core::PointM& a, const core::PointM& b) {
             const BSegment s(BPoint(a.x, a.y), BPoint(b.x, b.y));
-            // Nearest segments first (lazily); skip the island's own edges.
-            for (auto it = tree.qbegin(bgi::nearest(s, static_cast<unsigned>(tree.size())));
-                 it != tree.qend(); ++it) {
-                if (it->second == island.village) {
-                    continue;
+            // Nearest segments by true distance; widen the query while all are its own.
+            std::vector<SegmentEntry> hits;
+            for (std::size_t k = 16; k <= tree.size() * 4; k *= 4) {
+                hits.clear();
+                tree.query(bgi::nearest(s, static_cast<unsigned>(k)), std::back_inserter(hits));
+                std::sort(hits.begin(), hits.end(),
+                          [&s](const SegmentEntry& x, const SegmentEntry& y) {
+                              return bg::comparable_distance(s, x.first) <
+                                     bg::comparable_distance(s, y.first);
+                          });
+                auto other = std::find_if(
+                    hits.begin(), hits.end(),
+                    [&island](const SegmentEntry& h) { return h.second != island.village; });
+                if (other != hits.end()) {
+                    const double d = bg::distance(s, other->first);
+                    if (d < island.gap_m) {
+                        island.gap_m = d;
+                        island.nearest = other->second;
+                    }
+                    break;
                 }
-                const double d = bg::distance(s, it->first);
-                if (d < island.gap_m) {
-                    island.gap_m = d;
-                    island.nearest = it->second;
+                if (hits.size() < k) {
+                    break;
                 }
-                break;
             }
         });
         if (island.nearest < 0) {

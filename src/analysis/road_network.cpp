@@ -141,24 +141,35 @@ Attachment RoadNetwork::attach(const core::PointM& p) const {
         return best;
     }
     best.access_m = std::numeric_limits<double>::infinity();
-    // The R-tree's nearest is by box distance; check candidates until boxes are farther.
-    for (auto it = impl_->tree.qbegin(
-             bgi::nearest(BPoint(p.x, p.y), static_cast<unsigned>(impl_->tree.size())));
-         it != impl_->tree.qend(); ++it) {
-        if (bg::distance(BPoint(p.x, p.y), it->first) > best.access_m) {
-            break;
+    // The R-tree orders candidates by box distance, a lower bound of the segment distance:
+    // take the k nearest boxes, and ask for more only while the farthest box could still
+    // hold a nearer segment.
+    const BPoint q(p.x, p.y);
+    std::vector<SegmentEntry> candidates;
+    for (unsigned k = 8;; k *= 4) {
+        candidates.clear();
+        impl_->tree.query(bgi::nearest(q, k), std::back_inserter(candidates));
+        double farthest_box = 0.0;
+        for (const SegmentEntry& c : candidates) {
+            const Segment& s = impl_->segments[static_cast<std::size_t>(c.second)];
+            const double dx = s.pb.x - s.pa.x;
+            const double dy = s.pb.y - s.pa.y;
+            const double len2 = dx * dx + dy * dy;
+            const double t =
+                len2 == 0.0
+                    ? 0.0
+                    : std::clamp(((p.x - s.pa.x) * dx + (p.y - s.pa.y) * dy) / len2, 0.0, 1.0);
+            const core::PointM at{s.pa.x + t * dx, s.pa.y + t * dy};
+            const double d = core::distance_m(p, at);
+            if (d < best.access_m || (d == best.access_m && c.second < best.segment)) {
+                best = Attachment{c.second, t, d, at};
+            }
+            bg::model::box<BPoint> box;
+            bg::envelope(c.first, box);
+            farthest_box = std::max(farthest_box, bg::distance(q, box));
         }
-        const Segment& s = impl_->segments[static_cast<std::size_t>(it->second)];
-        const double dx = s.pb.x - s.pa.x;
-        const double dy = s.pb.y - s.pa.y;
-        const double len2 = dx * dx + dy * dy;
-        const double t =
-            len2 == 0.0 ? 0.0
-                        : std::clamp(((p.x - s.pa.x) * dx + (p.y - s.pa.y) * dy) / len2, 0.0, 1.0);
-        const core::PointM at{s.pa.x + t * dx, s.pa.y + t * dy};
-        const double d = core::distance_m(p, at);
-        if (d < best.access_m) {
-            best = Attachment{it->second, t, d, at};
+        if (candidates.size() < k || farthest_box > best.access_m) {
+            break;
         }
     }
     return best;
