@@ -66,4 +66,32 @@ std::vector<int> LiveEuclideanCoverage::move_site(int site, const core::PointM& 
     return changed;
 }
 
+LiveNetworkCoverage::LiveNetworkCoverage(const core::Plan& plan, const RoadNetwork& network)
+    : network_(network) {
+    for (const core::Village& v : plan.villages) {
+        villages_.push_back(network.attach(core::anchor(v)));
+    }
+    for (const core::Site& s : plan.sites) {
+        sites_.push_back(network.attach(s.position));
+    }
+    nodes_ = network.from_sources(sites_);
+    reach_.reserve(villages_.size());
+    for (const Attachment& a : villages_) {
+        reach_.push_back(network.distance_to(a, sites_, nodes_));
+    }
+}
+
+std::vector<int> LiveNetworkCoverage::move_site(int site, const core::PointM& to) {
+    network_.move_source(nodes_, sites_, site, network_.attach(to));
+    std::vector<int> changed;
+    for (std::size_t v = 0; v < villages_.size(); ++v) {
+        const Reach r = network_.distance_to(villages_[v], sites_, nodes_);
+        if (r.distance_m != reach_[v].distance_m || r.site != reach_[v].site) {
+            reach_[v] = r;
+            changed.push_back(static_cast<int>(v));
+        }
+    }
+    return changed;
+}
+
 }  // namespace beltplan::analysis

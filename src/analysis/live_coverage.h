@@ -3,6 +3,7 @@
 #pragma once
 
 #include "analysis/coverage.h"
+#include "analysis/road_network.h"
 #include "core/plan.h"
 
 #include <memory>
@@ -25,6 +26,26 @@ public:
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
+    std::vector<Reach> reach_;
+};
+
+// The same along roads: village attachments are fixed, node distances are updated in place
+// (RoadNetwork::move_source) and every village re-reads its two segment ends.
+class LiveNetworkCoverage {
+public:
+    // The plan and the network must outlive this object; villages and roads must not change.
+    LiveNetworkCoverage(const core::Plan& plan, const RoadNetwork& network);
+
+    const std::vector<Reach>& reach() const { return reach_; }
+
+    // Site `site` now stands at `to`; returns the villages whose reach changed.
+    std::vector<int> move_site(int site, const core::PointM& to);
+
+private:
+    const RoadNetwork& network_;
+    std::vector<Attachment> villages_;
+    std::vector<Attachment> sites_;
+    RoadNetwork::NodeDistances nodes_;
     std::vector<Reach> reach_;
 };
 

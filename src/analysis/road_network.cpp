@@ -215,6 +215,73 @@ RoadNetwork::NodeDistances RoadNetwork::from_sources(const std::vector<Attachmen
     return out;
 }
 
+std::vector<int> RoadNetwork::move_source(NodeDistances& nodes, std::vector<Attachment>& sources,
+                                          int source, const Attachment& to) const {
+    const auto k = static_cast<std::size_t>(source);
+    // Keep on_segment sorted: drop the old entry, add the new one.
+    auto& on = nodes.on_segment;
+    on.erase(std::remove(on.begin(), on.end(), std::make_pair(sources[k].segment, source)),
+             on.end());
+    sources[k] = to;
+    if (to.segment >= 0) {
+        on.insert(std::lower_bound(on.begin(), on.end(), std::make_pair(to.segment, source)),
+                  std::make_pair(to.segment, source));
+    }
+    // 1. Forget what the moved source reached.
+    std::vector<int> changed;
+    std::vector<char> reset(impl_->nodes.size(), 0);
+    for (std::size_t n = 0; n < nodes.source.size(); ++n) {
+        if (nodes.source[n] == source) {
+            nodes.distance_m[n] = std::numeric_limits<double>::infinity();
+            nodes.source[n] = -1;
+            reset[n] = 1;
+            changed.push_back(static_cast<int>(n));
+        }
+    }
+    using Item = std::pair<double, int>;
+    std::priority_queue<Item, std::vector<Item>, std::greater<Item>> queue;
+    auto offer = [&](int node, double d, int src) {
+        const auto n = static_cast<std::size_t>(node);
+        if (d < nodes.distance_m[n]) {
+            if (!reset[n]) {
+                reset[n] = 1;
+                changed.push_back(node);
+            }
+            nodes.distance_m[n] = d;
+            nodes.source[n] = src;
+            queue.emplace(d, node);
+        }
+    };
+    // 2. Re-reach the forgotten nodes from kept neighbours and from sources beside them.
+    for (int node : std::vector<int>(changed)) {
+        for (const Arc& arc : impl_->arcs[static_cast<std::size_t>(node)]) {
+            const auto u = static_cast<std::size_t>(arc.to);
+            if (nodes.source[u] >= 0) {
+                offer(node, nodes.distance_m[u] + arc.length_m, nodes.source[u]);
+            }
+        }
+    }
+    for (const auto& [segment, src] : on) {
+        const Segment& s = impl_->segments[static_cast<std::size_t>(segment)];
+        const Attachment& a = sources[static_cast<std::size_t>(src)];
+        offer(s.a, a.access_m + a.t * s.length_m, src);
+        offer(s.b, a.access_m + (1.0 - a.t) * s.length_m, src);
+    }
+    // 3. Relax outwards; only improvements travel.
+    while (!queue.empty()) {
+        const auto [d, node] = queue.top();
+        queue.pop();
+        const auto n = static_cast<std::size_t>(node);
+        if (d > nodes.distance_m[n]) {
+            continue;
+        }
+        for (const Arc& arc : impl_->arcs[n]) {
+            offer(arc.to, d + arc.length_m, nodes.source[n]);
+        }
+    }
+    return changed;
+}
+
 Reach RoadNetwork::distance_to(const Attachment& target, const std::vector<Attachment>& sources,
                                const NodeDistances& nodes) const {
     Reach r;

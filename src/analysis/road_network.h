@@ -54,6 +54,13 @@ public:
     Reach distance_to(const Attachment& target, const std::vector<Attachment>& sources,
                       const NodeDistances& nodes) const;
 
+    // Moves source `source` to attachment `to`, updating `nodes` in place: only nodes that
+    // source served are reset and re-reached from their neighbours; the rest keep their values.
+    // `sources` must be the vector `nodes` was computed from; it is updated too. Returns the
+    // nodes whose distance changed.
+    std::vector<int> move_source(NodeDistances& nodes, std::vector<Attachment>& sources, int source,
+                                 const Attachment& to) const;
+
     // Length of one segment, metres.
     double segment_length_m(int segment) const;
 

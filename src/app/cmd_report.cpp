@@ -84,9 +84,16 @@ void print_text(const core::Plan& plan, const analysis::CoverageReport& r) {
     std::cout << "Plan: " << plan.name << "\n"
               << "Coverage within " << r.radius_m << " m (" << core::to_code(r.distance)
               << " distance) of " << r.sites << " demonstration sites:\n"
-              << "  total: " << count_line(r.total) << "\n\nBy township:\n";
+              << "  total: " << count_line(r.total) << "\n";
+    if (r.sites == 0) {
+        std::cout << "  note: the plan has no demonstration sites yet, so nothing is covered; "
+                     "import them with beltplan import --sites.\n";
+    }
+    std::cout << "\nBy township:\n";
     for (const auto& t : r.by_township) {
-        std::cout << "  " << t.key << " " << t.name << ": " << count_line(t) << "\n";
+        std::cout << "  "
+                  << (t.key.empty() ? "(villages without a township code)" : t.key + " " + t.name)
+                  << ": " << count_line(t) << "\n";
     }
     std::cout << "\nBy village kind:\n";
     for (const auto& k : r.by_kind) {
