@@ -298,14 +298,14 @@ Reach RoadNetwork::distance_to(const Attachment& target, const std::vector<Attac
     };
     via(s.a, target.t * s.length_m);
     via(s.b, (1.0 - target.t) * s.length_m);
-    for (std::size_t i = 0; i < sources.size(); ++i) {
-        if (sources[i].segment != target.segment) {
-            continue;
-        }
-        const double d =
-            sources[i].access_m + std::abs(sources[i].t - target.t) * s.length_m + target.access_m;
+    // Sources on the target's own segment are reached along it without passing a node.
+    auto first = std::lower_bound(nodes.on_segment.begin(), nodes.on_segment.end(),
+                                  std::make_pair(target.segment, -1));
+    for (auto it = first; it != nodes.on_segment.end() && it->first == target.segment; ++it) {
+        const Attachment& src = sources[static_cast<std::size_t>(it->second)];
+        const double d = src.access_m + std::abs(src.t - target.t) * s.length_m + target.access_m;
         if (d < r.distance_m) {
-            r = Reach{d, static_cast<int>(i)};
+            r = Reach{d, it->second};
         }
     }
     return r;

@@ -2,6 +2,7 @@
 #include "analysis/contiguity.h"
 #include "analysis/coverage.h"
 #include "analysis/live_coverage.h"
+#include "analysis/road_network.h"
 #include "bench_plans.h"
 
 #include <benchmark/benchmark.h>
@@ -140,6 +141,38 @@ void BM_Coverage_MoveSiteFullRecompute(benchmark::State& state) {
     }
 }
 
+void BM_Coverage_MoveSiteNetwork(benchmark::State& state) {
+    core::Plan plan = bench::grid_plan(static_cast<int>(state.range(0)));
+    bench::add_grid_roads(plan);
+    const analysis::RoadNetwork network(plan);
+    analysis::LiveNetworkCoverage live(plan, network);
+    double x = 0;
+    for (auto _ : state) {
+        x += 37.0;
+        auto changed = live.move_site(0, {500000.0 + std::fmod(x, 20000.0), 4410300.0});
+        benchmark::DoNotOptimize(changed.size());
+    }
+    state.counters["road_segments"] = static_cast<double>(network.segment_count());
+}
+
+void BM_Coverage_MoveSiteNetworkFullRecompute(benchmark::State& state) {
+    core::Plan plan = bench::grid_plan(static_cast<int>(state.range(0)));
+    bench::add_grid_roads(plan);
+    const analysis::RoadNetwork network(plan);
+    double x = 0;
+    for (auto _ : state) {
+        x += 37.0;
+        plan.sites[0].position = {500000.0 + std::fmod(x, 20000.0), 4410300.0};
+        auto reach = analysis::network_reach(plan, network);
+        benchmark::DoNotOptimize(reach.size());
+    }
+}
+
+BENCHMARK(BM_Coverage_MoveSiteNetwork)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Coverage_MoveSiteNetworkFullRecompute)
+    ->Arg(5000)
+    ->Arg(50000)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Coverage_MoveSite)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Coverage_MoveSiteFullRecompute)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Coverage_Euclidean)->Arg(300)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);

@@ -43,4 +43,23 @@ core::Plan grid_plan(int n, int villages_per_site, std::uint64_t seed) {
     return plan;
 }
 
+void add_grid_roads(core::Plan& plan) {
+    const int side = static_cast<int>(std::sqrt(static_cast<double>(plan.villages.size())));
+    const double cell = 1000.0;
+    for (int dir = 0; dir < 2; ++dir) {
+        for (int i = 0; i <= side; ++i) {
+            core::Road road;
+            road.name = (dir == 0 ? "h" : "v") + std::to_string(i);
+            core::LineString line;
+            for (int j = 0; j <= side; ++j) {
+                const double a = 500000.0 + (dir == 0 ? j : i) * cell;
+                const double b = 4400000.0 + (dir == 0 ? i : j) * cell;
+                line.points.push_back({a, b});
+            }
+            road.parts.push_back(std::move(line));
+            plan.roads.push_back(std::move(road));
+        }
+    }
+}
+
 }  // namespace beltplan::bench

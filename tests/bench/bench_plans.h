@@ -11,4 +11,8 @@ namespace beltplan::bench {
 // townships of 100 villages, one site per `villages_per_site` villages at random positions.
 core::Plan grid_plan(int n, int villages_per_site = 10, std::uint64_t seed = 20261123);
 
+// Adds a road along every row and column of cell boundaries of a grid_plan (crossings share
+// vertices), like a dense rural road net: about 2 road segments per village.
+void add_grid_roads(core::Plan& plan);
+
 }  // namespace beltplan::bench
