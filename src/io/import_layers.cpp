@@ -182,6 +182,49 @@ void set_town_code(const LayerInput& in, const SourceRow& row, const std::string
     }
 }
 
+// The code, name and projected shape every polygon row shares; nullopt when the row is
+// skipped (counted), an Error when its code repeats an earlier feature's.
+struct CodedShape {
+    std::string code;
+    std::string name;
+    std::string label;
+    core::MultiPolygon shape;
+};
+
+core::Result<std::optional<CodedShape>> read_coded_shape(const LayerInput& in, const SourceRow& row,
+                                                         const char* kind, bool repair,
+                                                         std::map<std::string, std::string>& seen,
+                                                         ImportReport& report,
+                                                         LayerSummary& summary) {
+    const SourceTable& t = in.table;
+    const core::Where where{t.path, t.layer, row.fid, ""};
+    CodedShape c;
+    c.code = field_text(in.mapping, row, "code");
+    c.name = field_text(in.mapping, row, "name");
+    c.label = feature_label(row.fid, c.name);
+    if (c.code.empty()) {
+        report.warn("skipped_missing_code", c.label);
+        ++summary.skipped;
+        return std::optional<CodedShape>();
+    }
+    const auto [it, fresh] = seen.emplace(c.code, c.label);
+    if (!fresh) {
+        return duplicate_code(t, in.mapping, kind, c.code, it->second, row, c.label);
+    }
+    std::optional<core::MultiPolygon> shape =
+        project_polygons(row.geometry.get(), in.transform, repair, where, c.label, report);
+    if (!shape) {
+        ++summary.skipped;
+        return std::optional<CodedShape>();
+    }
+    c.shape = std::move(*shape);
+    if (c.name.empty()) {
+        report.warn("missing_name", c.label + ": named by its code " + c.code);
+        c.name = c.code;
+    }
+    return std::optional<CodedShape>(std::move(c));
+}
+
 }  // namespace
 
 core::Result<VillagesOut> build_villages(const LayerInput& in, bool repair, ImportReport& report,
@@ -190,33 +233,19 @@ core::Result<VillagesOut> build_villages(const LayerInput& in, bool repair, Impo
     VillagesOut out;
     std::map<std::string, std::string> seen;  // code -> label of its first feature
     for (const SourceRow& row : t.rows) {
-        const core::Where where{t.path, t.layer, row.fid, ""};
-        const std::string code = field_text(in.mapping, row, "code");
-        const std::string name = field_text(in.mapping, row, "name");
-        const std::string label = feature_label(row.fid, name);
-        if (code.empty()) {
-            report.warn("skipped_missing_code", label);
-            ++summary.skipped;
+        auto coded = read_coded_shape(in, row, "village", repair, seen, report, summary);
+        if (!coded) {
+            return coded.error();
+        }
+        if (!coded->has_value()) {
             continue;
         }
-        const auto [it, fresh] = seen.emplace(code, label);
-        if (!fresh) {
-            return duplicate_code(t, in.mapping, "village", code, it->second, row, label);
-        }
-        std::optional<core::MultiPolygon> shape =
-            project_polygons(row.geometry.get(), in.transform, repair, where, label, report);
-        if (!shape) {
-            ++summary.skipped;
-            continue;
-        }
+        CodedShape& c = **coded;
+        const std::string& label = c.label;
         core::Village v;
-        v.code = code;
-        v.name = name;
-        if (v.name.empty()) {
-            report.warn("missing_name", label + ": named by its code " + code);
-            v.name = code;
-        }
-        v.shape = std::move(*shape);
+        v.code = std::move(c.code);
+        v.name = std::move(c.name);
+        v.shape = std::move(c.shape);
         set_town_code(in, row, label, report, v);
         read_village_attributes(in, row, label, report, v);
         const std::string town_name = field_text(in.mapping, row, "town_name");
@@ -242,33 +271,18 @@ core::Result<std::vector<core::Township>> build_townships(const LayerInput& in, 
     std::vector<core::Township> out;
     std::map<std::string, std::string> seen;
     for (const SourceRow& row : t.rows) {
-        const core::Where where{t.path, t.layer, row.fid, ""};
-        const std::string code = field_text(in.mapping, row, "code");
-        const std::string name = field_text(in.mapping, row, "name");
-        const std::string label = feature_label(row.fid, name);
-        if (code.empty()) {
-            report.warn("skipped_missing_code", label);
-            ++summary.skipped;
+        auto coded = read_coded_shape(in, row, "township", repair, seen, report, summary);
+        if (!coded) {
+            return coded.error();
+        }
+        if (!coded->has_value()) {
             continue;
         }
-        const auto [it, fresh] = seen.emplace(code, label);
-        if (!fresh) {
-            return duplicate_code(t, in.mapping, "township", code, it->second, row, label);
-        }
-        std::optional<core::MultiPolygon> shape =
-            project_polygons(row.geometry.get(), in.transform, repair, where, label, report);
-        if (!shape) {
-            ++summary.skipped;
-            continue;
-        }
+        CodedShape& c = **coded;
         core::Township township;
-        township.code = code;
-        township.name = name;
-        if (township.name.empty()) {
-            report.warn("missing_name", label + ": named by its code " + code);
-            township.name = code;
-        }
-        township.shape = std::move(*shape);
+        township.code = std::move(c.code);
+        township.name = std::move(c.name);
+        township.shape = std::move(c.shape);
         township.extra = extra_fields(t, in.mapping, row);
         add_sample(summary, township.name);
         out.push_back(std::move(township));
