@@ -1,5 +1,6 @@
 // Contiguity by sorting boundary vertices (queen) or edges (rook) and pairing equal keys;
-// snapped contiguity and island gaps through an R-tree of boundary segments.
+// snapped contiguity and island gaps through an R-tree of boundary segments; then the plan's
+// manual links and cuts.
 #include "analysis/contiguity.h"
 
 #include <boost/geometry.hpp>
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string>
 #include <tuple>
 
 namespace beltplan::analysis {
@@ -173,6 +175,46 @@ void snapped_pairs(const core::Plan& plan, const ContiguityOptions& options,
     }
 }
 
+// ------------------------------------------------------------------------------------------
+// [SECTION] Manual edits
+// ------------------------------------------------------------------------------------------
+
+std::string edit_text(const core::ContiguityEdit& e, std::size_t i) {
+    return std::string("contiguity edit ") + std::to_string(i + 1) + " (" +
+           (e.link ? "link " : "cut ") + e.a + " - " + e.b + ")";
+}
+
+// Applies plan.contiguity_edits in order to the sorted, unique pairs.
+void apply_edits(const core::Plan& plan, ContiguityGraph& g) {
+    const auto index = core::village_index(plan);
+    for (std::size_t i = 0; i < plan.contiguity_edits.size(); ++i) {
+        const core::ContiguityEdit& e = plan.contiguity_edits[i];
+        const auto ia = index.find(e.a);
+        const auto ib = index.find(e.b);
+        if (ia == index.end() || ib == index.end()) {
+            const std::string& code = ia == index.end() ? e.a : e.b;
+            g.unknown_edits.push_back({i, edit_text(e, i) + " names village '" + code +
+                                              "', which is not in the plan; it was skipped."});
+            continue;
+        }
+        if (ia->second == ib->second) {
+            g.unknown_edits.push_back(
+                {i, edit_text(e, i) + " names the same village twice; it was skipped."});
+            continue;
+        }
+        const std::pair<int, int> pair(static_cast<int>(std::min(ia->second, ib->second)),
+                                       static_cast<int>(std::max(ia->second, ib->second)));
+        auto at = std::lower_bound(g.pairs.begin(), g.pairs.end(), pair);
+        const bool present = at != g.pairs.end() && *at == pair;
+        if (e.link && !present) {
+            g.pairs.insert(at, pair);
+        } else if (!e.link && present) {
+            g.pairs.erase(at);
+        }
+        ++g.edits_applied;
+    }
+}
+
 }  // namespace
 
 // ------------------------------------------------------------------------------------------
@@ -188,6 +230,9 @@ ContiguityGraph contiguity(const core::Plan& plan, const ContiguityOptions& opti
     }
     std::sort(g.pairs.begin(), g.pairs.end());
     g.pairs.erase(std::unique(g.pairs.begin(), g.pairs.end()), g.pairs.end());
+    if (options.apply_plan_edits && !plan.contiguity_edits.empty()) {
+        apply_edits(plan, g);
+    }
     g.neighbours.assign(plan.villages.size(), {});
     for (const auto& [a, b] : g.pairs) {
         g.neighbours[static_cast<std::size_t>(a)].push_back(b);

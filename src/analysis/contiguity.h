@@ -6,6 +6,7 @@
 
 #include "core/plan.h"
 
+#include <cstddef>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,15 +20,27 @@ struct ContiguityOptions {
     // 0 = exact shared vertices/edges. > 0: queen when the boundaries come within snap_m;
     // rook when an edge of one lies within snap_m of the other's boundary at both ends.
     double snap_m = 0.0;
+    // Apply plan.contiguity_edits after the geometric pairs: a link adds its pair, a cut
+    // removes it, in list order (a later edit of the same pair wins).
+    bool apply_plan_edits = true;
+};
+
+// A contiguity edit that could not be applied: it names a village that is not in the plan,
+// or the same village twice.
+struct UnknownEdit {
+    std::size_t edit = 0;  // index into plan.contiguity_edits
+    std::string sentence;  // names the edit and the missing code
 };
 
 // Neighbour pairs as indices into plan.villages.
 struct ContiguityGraph {
     std::vector<std::pair<int, int>> pairs;    // i < j, sorted, unique
     std::vector<std::vector<int>> neighbours;  // per village, ascending
+    std::size_t edits_applied = 0;             // plan edits applied (both villages known)
+    std::vector<UnknownEdit> unknown_edits;    // plan edits skipped, in list order
 };
 
-// Computes the neighbour graph of all villages.
+// Computes the neighbour graph of all villages, with the plan's manual edits when asked.
 ContiguityGraph contiguity(const core::Plan& plan, const ContiguityOptions& options);
 
 // Pairs as village codes (a < b by code), sorted: the form `beltplan contiguity` writes.

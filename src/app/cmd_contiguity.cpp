@@ -1,4 +1,5 @@
-// `beltplan contiguity`: neighbour pairs of a plan's villages, islands and a snap suggestion.
+// `beltplan contiguity`: neighbour pairs of a plan's villages (with its manual links and cuts
+// unless --no-edits), islands and a snap suggestion.
 #include "analysis/contiguity.h"
 #include "app/commands.h"
 #include "io/plan_file.h"
@@ -46,6 +47,7 @@ int run_contiguity(const ContiguityOptions& options) {
     o.rule =
         options.rule == "rook" ? analysis::ContiguityRule::kRook : analysis::ContiguityRule::kQueen;
     o.snap_m = options.snap_m;
+    o.apply_plan_edits = !options.no_edits;
     const analysis::ContiguityGraph graph = analysis::contiguity(*plan, o);
     const auto pairs = analysis::code_pairs(*plan, graph);
     const auto islands = analysis::find_islands(*plan, graph);
@@ -63,7 +65,14 @@ int run_contiguity(const ContiguityOptions& options) {
                {"snap_m", options.snap_m},
                {"villages", plan->villages.size()},
                {"pairs", pairs.size()},
-               {"suggested_snap_m", suggestion}};
+               {"suggested_snap_m", suggestion},
+               {"edits", options.no_edits ? 0 : plan->contiguity_edits.size()},
+               {"edits_applied", graph.edits_applied}};
+        json skipped = json::array();
+        for (const auto& e : graph.unknown_edits) {
+            skipped.push_back({{"edit", e.edit + 1}, {"sentence", e.sentence}});
+        }
+        j["skipped_edits"] = std::move(skipped);
         json isl = json::array();
         for (const auto& i : islands) {
             json e{{"code", village(i.village).code}, {"name", village(i.village).name}};
@@ -85,6 +94,16 @@ int run_contiguity(const ContiguityOptions& options) {
               << (options.snap_m > 0 ? " (snap " + std::to_string(options.snap_m) + " m)" : "")
               << ": " << pairs.size() << " neighbour pairs among " << plan->villages.size()
               << " villages, " << islands.size() << " islands\n";
+    if (options.no_edits) {
+        std::cout << "Manual links and cuts ignored (--no-edits): " << plan->contiguity_edits.size()
+                  << " in the plan.\n";
+    } else if (!plan->contiguity_edits.empty()) {
+        std::cout << graph.edits_applied << " of " << plan->contiguity_edits.size()
+                  << " manual links and cuts applied.\n";
+    }
+    for (const auto& e : graph.unknown_edits) {
+        std::cout << "  " << e.sentence << "\n";
+    }
     for (const auto& i : islands) {
         std::cout << "  island " << village(i.village).code << " " << village(i.village).name;
         if (i.nearest >= 0) {

@@ -180,7 +180,7 @@ bool Plan::operator==(const Plan& o) const {
     return name == o.name && provenance == o.provenance && crs == o.crs && settings == o.settings &&
            townships == o.townships && villages == o.villages && roads == o.roads &&
            sites == o.sites && joint_orgs == o.joint_orgs && belts == o.belts &&
-           work_stations == o.work_stations;
+           work_stations == o.work_stations && contiguity_edits == o.contiguity_edits;
 }
 
 PointM anchor(const Village& village) {

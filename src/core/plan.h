@@ -126,6 +126,19 @@ struct WorkStation {
     bool operator==(const WorkStation& o) const;
 };
 
+// A manual contiguity edit between two villages (by code): a link joins them although their
+// boundaries do not touch (a bridge over a river); a cut separates touching ones (a ridge no
+// road crosses). Every analysis that uses the neighbour graph applies them.
+struct ContiguityEdit {
+    std::string a;       // village code
+    std::string b;       // village code
+    bool link = true;    // true: link, false: cut
+    std::string reason;  // why, shown to planners
+    bool operator==(const ContiguityEdit& o) const {
+        return a == o.a && b == o.b && link == o.link && reason == o.reason;
+    }
+};
+
 struct PlanSettings {
     double reach_m = 3000.0;
     DistanceMode distance = DistanceMode::kEuclidean;
@@ -154,6 +167,7 @@ struct Plan {
     std::vector<JointOrg> joint_orgs;
     std::vector<Belt> belts;
     std::vector<WorkStation> work_stations;
+    std::vector<ContiguityEdit> contiguity_edits;  // applied in order; a later edit wins
     bool operator==(const Plan& o) const;
 };
 

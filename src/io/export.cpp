@@ -234,7 +234,8 @@ core::Result<ExportSummary> run_export(const core::Plan& plan, const ExportOptio
         return bad_argument(o, core::ErrorCode::kBadArgument,
                             "'" + o.layer +
                                 "' is not a layer; use villages, townships, roads, "
-                                "sites, joint_orgs, belts or work_stations.");
+                                "sites, joint_orgs, belts, work_stations or "
+                                "contiguity_edits.");
     }
     core::Result<const Format*> format = pick_format(o);
     if (!format) {

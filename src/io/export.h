@@ -10,7 +10,7 @@
 namespace beltplan::io {
 
 struct ExportOptions {
-    std::string layer;       // villages, townships, roads, sites, joint_orgs, belts, work_stations
+    std::string layer;       // a plan layer: villages ... work_stations, contiguity_edits
     std::string out_path;    // .shp, .geojson/.json, .kml, .csv, .xlsx, .gpkg
     std::string format;      // GDAL driver name; "" picks it from the extension
     std::string target_crs;  // "" keeps the plan's CRS; else e.g. "EPSG:4326"

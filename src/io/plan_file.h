@@ -1,5 +1,6 @@
 // The plan file (DESIGN.md section 3): one GeoPackage with the layers villages, townships,
-// roads, sites, joint_orgs, belts, work_stations and the table plan_meta. Saving is atomic.
+// roads, sites, joint_orgs, belts, work_stations, the table contiguity_edits and the table
+// plan_meta. Saving is atomic.
 #pragma once
 
 #include "core/plan.h"

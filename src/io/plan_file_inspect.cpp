@@ -88,13 +88,17 @@ std::vector<std::string> column_values(OGRLayer& layer, const char* field) {
     return out;
 }
 
-// Members of joint_orgs / work_stations and sites' village_code that are not villages.
+// Members of joint_orgs / work_stations, sites' village_code and the villages of contiguity
+// edits that are not villages.
 void warn_unknown_villages(GDALDataset& dataset, OGRLayer& villages,
                            std::vector<std::string>& warnings) {
     const std::vector<std::string> codes = column_values(villages, "code");
     const std::set<std::string> known(codes.begin(), codes.end());
-    const std::vector<std::pair<const char*, const char*>> refs = {
-        {"joint_orgs", "members"}, {"work_stations", "members"}, {"sites", "village_code"}};
+    const std::vector<std::pair<const char*, const char*>> refs = {{"joint_orgs", "members"},
+                                                                   {"work_stations", "members"},
+                                                                   {"sites", "village_code"},
+                                                                   {"contiguity_edits", "a"},
+                                                                   {"contiguity_edits", "b"}};
     for (const auto& [layer_name, field] : refs) {
         OGRLayer* layer = dataset.GetLayerByName(layer_name);
         if (layer == nullptr) {
@@ -153,7 +157,8 @@ void describe(GDALDataset& dataset, PlanFileInfo& info) {
                                static_cast<long long>(layer->GetFeatureCount(TRUE))});
     }
     for (const std::string& name : detail::kPlanLayers) {
-        if (dataset.GetLayerByName(name.c_str()) == nullptr) {
+        // Plans saved before contiguity edits existed lack that table; they have none.
+        if (name != "contiguity_edits" && dataset.GetLayerByName(name.c_str()) == nullptr) {
             info.warnings.push_back("the file has no layer '" + name + "'");
         }
     }

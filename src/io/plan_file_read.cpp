@@ -259,6 +259,22 @@ void read_belts(FeatureReader& r, core::Plan& plan) {
     }
 }
 
+void read_contiguity_edits(FeatureReader& r, core::Plan& plan) {
+    while (r.next()) {
+        core::ContiguityEdit e;
+        e.a = r.required("a", "the contiguity edit has no village code a; give both villages.");
+        e.b = r.required("b", "the contiguity edit has no village code b; give both villages.");
+        const std::string kind = CPLString(r.text("kind")).tolower();
+        if (kind != "link" && kind != "cut") {
+            r.fail(core::ErrorCode::kBadValue, "kind",
+                   "'" + kind + "' is not a contiguity edit kind; use link or cut.");
+        }
+        e.link = kind == "link";
+        e.reason = r.text("reason");
+        plan.contiguity_edits.push_back(std::move(e));
+    }
+}
+
 void read_work_stations(FeatureReader& r, core::Plan& plan) {
     while (r.next()) {
         core::WorkStation w;
@@ -358,6 +374,7 @@ core::Plan read_dataset(const std::string& file, GDALDataset& dataset) {
         {"belts", {{"id", "name", "roads", "half_width_m"}, read_belts}},
         {"work_stations",
          {{"id", "name", "town_code", "members", "seat_village"}, read_work_stations}},
+        {"contiguity_edits", {{"a", "b", "kind", "reason"}, read_contiguity_edits}},
     };
     for (const auto& [name, spec] : layers) {
         OGRLayer* layer = dataset.GetLayerByName(name.c_str());

@@ -331,6 +331,24 @@ Table work_stations_table(const core::Plan& plan) {
     return t;
 }
 
+Table contiguity_edits_table(const core::Plan& plan, const std::string& file) {
+    Table t{"contiguity_edits",
+            wkbNone,
+            {string_col("a"), string_col("b"), string_col("kind"), string_col("reason")},
+            plan.contiguity_edits.size(),
+            {}};
+    t.row = [&plan, file](std::size_t i) -> core::Result<Row> {
+        const core::ContiguityEdit& e = plan.contiguity_edits[i];
+        if (e.a.empty() || e.b.empty()) {
+            return missing(file, "contiguity_edits", i, e.a.empty() ? "a" : "b", "contiguity edit");
+        }
+        Row r;
+        r.values = {text(e.a), text(e.b), text(e.link ? "link" : "cut"), text(e.reason)};
+        return r;
+    };
+    return t;
+}
+
 }  // namespace
 
 std::optional<Table> make_table(const core::Plan& plan, const std::string& layer,
@@ -355,6 +373,9 @@ std::optional<Table> make_table(const core::Plan& plan, const std::string& layer
     }
     if (layer == "work_stations") {
         return work_stations_table(plan);
+    }
+    if (layer == "contiguity_edits") {
+        return contiguity_edits_table(plan, file);
     }
     return std::nullopt;
 }

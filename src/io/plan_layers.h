@@ -21,9 +21,11 @@ class OGRCoordinateTransformation;
 
 namespace beltplan::io::detail {
 
-// The spatial layers in file order (DESIGN.md section 3), then the settings table.
-inline const std::vector<std::string> kPlanLayers = {
-    "villages", "townships", "roads", "sites", "joint_orgs", "belts", "work_stations"};
+// The plan layers in file order (DESIGN.md section 3; contiguity_edits has no geometry),
+// then the settings table.
+inline const std::vector<std::string> kPlanLayers = {"villages",      "townships",       "roads",
+                                                     "sites",         "joint_orgs",      "belts",
+                                                     "work_stations", "contiguity_edits"};
 inline constexpr const char* kMetaTable = "plan_meta";
 
 struct Column {
@@ -40,7 +42,8 @@ struct Row {
 
 // One layer. Geometry per layer: villages, townships MultiPolygon; roads MultiLineString;
 // sites Point; joint_orgs and work_stations the dissolved outline (core::union_all) of their
-// members' shapes; belts the MultiLineString of the roads they name. Lists (members, roads)
+// members' shapes; belts the MultiLineString of the roads they name; contiguity_edits none
+// (a, b village codes, kind link|cut, reason). Lists (members, roads)
 // are comma-separated, with "\," and "\\" escaping a comma or backslash inside an item.
 struct Table {
     std::string name;

@@ -1,4 +1,5 @@
-// Contiguity on hand-drawn grids: exact queen and rook pairs, slivers, T-junctions, islands.
+// Contiguity on hand-drawn grids: exact queen and rook pairs, slivers, T-junctions, islands,
+// and the plan's manual links and cuts.
 #include "analysis/contiguity.h"
 
 #include "support/grid_plan.h"
@@ -111,6 +112,78 @@ TEST(Contiguity, code_pairs_are_ordered_by_code) {
     const auto pairs = code_pairs(plan, contiguity(plan, {}));
     ASSERT_EQ(pairs.size(), 1u);
     EXPECT_LT(pairs[0].first, pairs[0].second);
+}
+
+core::ContiguityEdit edit(const core::Plan& plan, char a, char b, bool link) {
+    auto code = [&plan](char name) {
+        for (const core::Village& v : plan.villages) {
+            if (v.name == std::string(1, name)) {
+                return v.code;
+            }
+        }
+        return std::string("999999999999");
+    };
+    return {code(a), code(b), link, "test"};
+}
+
+TEST(ContiguityEdits, cut_on_4x4_grid_removes_exactly_that_pair) {
+    core::Plan plan = test::grid_plan({"abcd", "efgh", "ijkl", "mnop"});
+    const NamePairs before = name_pairs(plan, contiguity(plan, {}));
+    plan.contiguity_edits = {edit(plan, 'f', 'a', false)};
+    const auto g = contiguity(plan, {});
+    EXPECT_EQ(g.pairs.size(), 41u);
+    EXPECT_EQ(g.edits_applied, 1u);
+    EXPECT_TRUE(g.unknown_edits.empty());
+    NamePairs expected = before;
+    expected.erase({"a", "f"});
+    EXPECT_EQ(name_pairs(plan, g), expected);
+    EXPECT_EQ(g.neighbours[0], (std::vector<int>{1, 4}));  // a: b e
+}
+
+TEST(ContiguityEdits, link_joins_two_islands_and_they_stop_being_islands) {
+    core::Plan plan = test::grid_plan({"a.b"});
+    EXPECT_EQ(find_islands(plan, contiguity(plan, {})).size(), 2u);
+    plan.contiguity_edits = {edit(plan, 'b', 'a', true)};
+    const auto g = contiguity(plan, {});
+    EXPECT_EQ(name_pairs(plan, g), (NamePairs{{"a", "b"}}));
+    EXPECT_TRUE(find_islands(plan, g).empty());
+    EXPECT_EQ(code_pairs(plan, g).size(), 1u);
+}
+
+TEST(ContiguityEdits, unknown_village_is_reported_and_skipped) {
+    core::Plan plan = test::grid_plan({"ab"});
+    plan.contiguity_edits = {edit(plan, 'a', 'z', false), edit(plan, 'a', 'a', true),
+                             edit(plan, 'a', 'b', false)};
+    const auto g = contiguity(plan, {});
+    EXPECT_TRUE(g.pairs.empty());
+    EXPECT_EQ(g.edits_applied, 1u);
+    ASSERT_EQ(g.unknown_edits.size(), 2u);
+    EXPECT_EQ(g.unknown_edits[0].edit, 0u);
+    EXPECT_NE(g.unknown_edits[0].sentence.find("999999999999"), std::string::npos);
+    EXPECT_EQ(g.unknown_edits[1].edit, 1u);
+    EXPECT_NE(g.unknown_edits[1].sentence.find("same village"), std::string::npos);
+}
+
+TEST(ContiguityEdits, later_edit_wins_and_edits_can_be_turned_off) {
+    core::Plan plan = test::grid_plan({"a.b"});
+    plan.contiguity_edits = {edit(plan, 'a', 'b', true), edit(plan, 'a', 'b', false)};
+    EXPECT_TRUE(contiguity(plan, {}).pairs.empty());
+    plan.contiguity_edits = {edit(plan, 'a', 'b', false), edit(plan, 'a', 'b', true)};
+    EXPECT_EQ(contiguity(plan, {}).pairs.size(), 1u);
+    ContiguityOptions off;
+    off.apply_plan_edits = false;
+    const auto g = contiguity(plan, off);
+    EXPECT_TRUE(g.pairs.empty());
+    EXPECT_EQ(g.edits_applied, 0u);
+}
+
+TEST(ContiguityEdits, apply_to_rook_and_snapped_graphs) {
+    core::Plan plan = test::grid_plan({"ab", "cd"});
+    plan.contiguity_edits = {edit(plan, 'a', 'd', true), edit(plan, 'a', 'b', false)};
+    const auto rook = contiguity(plan, {ContiguityRule::kRook, 0.0});
+    EXPECT_EQ(name_pairs(plan, rook), (NamePairs{{"a", "c"}, {"a", "d"}, {"b", "d"}, {"c", "d"}}));
+    const auto snapped = contiguity(plan, {ContiguityRule::kQueen, 1.0});
+    EXPECT_EQ(snapped.pairs.size(), 5u);
 }
 
 }  // namespace

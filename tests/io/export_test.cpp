@@ -5,6 +5,7 @@
 #include "io/plan_fixture.h"
 #include "support/test_support.h"
 
+#include <cpl_conv.h>
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
 #include <ogrsf_frmts.h>
@@ -182,6 +183,30 @@ TEST(Export, xlsx_has_names_and_coordinates) {
     OGRFeatureUniquePtr first(layer->GetNextFeature());
     EXPECT_NEAR(first->GetFieldAsDouble("X"), 115.0, 1e-6);
     EXPECT_NEAR(first->GetFieldAsDouble("Y"), 39.0, 1e-6);
+}
+
+TEST(Export, contiguity_edits_go_to_csv_and_xlsx_without_geometry) {
+    test::TempDir dir;
+    const core::Plan plan = test::sample_plan();
+    const std::string csv = dir.file("edits.csv");
+    EXPECT_EQ(export_ok(plan, "contiguity_edits", csv).features, 2);
+    const std::string text = test::read_text(csv);
+    EXPECT_NE(text.find("a,b,kind,reason"), std::string::npos) << text;
+    // GDAL quotes digit strings so spreadsheets keep them as text.
+    EXPECT_NE(text.find("\"130705001001\",\"130705001003\",link,\"洋河大桥, 2019\"\n"),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("\"130705001003\",\"130705001004\",cut,\n"), std::string::npos) << text;
+    const std::string xlsx = dir.file("edits.xlsx");
+    EXPECT_EQ(export_ok(plan, "contiguity_edits", xlsx).features, 2);
+    // All-text sheets need the header row forced (GDAL 3.6 has no XLSX open option for it).
+    CPLConfigOptionSetter headers("OGR_XLSX_HEADERS", "FORCE", false);
+    GDALDatasetUniquePtr ds = open_vector(xlsx);
+    ASSERT_NE(ds, nullptr);
+    OGRLayer* layer = ds->GetLayerByName("contiguity_edits");
+    ASSERT_NE(layer, nullptr);
+    EXPECT_EQ(field_values(*layer, "kind"), (std::vector<std::string>{"link", "cut"}));
+    EXPECT_EQ(layer->GetLayerDefn()->GetFieldIndex("WKT"), -1);
 }
 
 TEST(Export, gpkg_with_target_crs_reprojects_to_lon_lat) {

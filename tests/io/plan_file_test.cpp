@@ -86,6 +86,7 @@ TEST(PlanFile, round_trip_is_exact) {
     EXPECT_EQ(back.roads.size(), plan.roads.size());
     EXPECT_EQ(back.sites, plan.sites);
     EXPECT_EQ(back.belts, plan.belts);
+    EXPECT_EQ(back.contiguity_edits, plan.contiguity_edits);
     EXPECT_EQ(back.crs, plan.crs);
     EXPECT_EQ(back.crs.name, plan.crs.name);
     EXPECT_EQ(back.settings, plan.settings);
@@ -104,8 +105,9 @@ TEST(PlanFile, ogr_sees_every_layer_and_count) {
     GDALDatasetUniquePtr ds = open_gpkg(path);
     ASSERT_NE(ds, nullptr);
     const std::vector<std::pair<std::string, long long>> expected = {
-        {"villages", 4}, {"townships", 1},     {"roads", 2},    {"sites", 2}, {"joint_orgs", 1},
-        {"belts", 1},    {"work_stations", 0}, {"plan_meta", 9}};  // 8 settings + 1 renamed column
+        {"villages", 4},   {"townships", 1}, {"roads", 2},         {"sites", 2},
+        {"joint_orgs", 1}, {"belts", 1},     {"work_stations", 0}, {"contiguity_edits", 2},
+        {"plan_meta", 9}};  // 8 settings + 1 renamed column
     for (const auto& [name, count] : expected) {
         OGRLayer* layer = ds->GetLayerByName(name.c_str());
         ASSERT_NE(layer, nullptr) << name;
@@ -266,7 +268,7 @@ TEST(PlanFile, inspect_lists_layers_and_warnings) {
     EXPECT_EQ(info->format_version, io::kPlanFormatVersion);
     EXPECT_EQ(info->crs_epsg, 4547);
     EXPECT_EQ(info->crs_name, plan.crs.name);
-    ASSERT_EQ(info->layers.size(), 8u);
+    ASSERT_EQ(info->layers.size(), 9u);
     EXPECT_EQ(info->layers[0].name, "villages");
     EXPECT_EQ(info->layers[0].geometry_type, "MultiPolygon");
     EXPECT_EQ(info->layers[0].features, 4);
@@ -283,6 +285,51 @@ TEST(PlanFile, inspect_lists_layers_and_warnings) {
     EXPECT_TRUE(has("1 of 2 sites have no village_code"));
     EXPECT_TRUE(has("999999999999"));
     EXPECT_FALSE(has("no code"));
+    EXPECT_EQ(info->layers[7].name, "contiguity_edits");
+    EXPECT_EQ(info->layers[7].geometry_type, "None");
+    EXPECT_EQ(info->layers[7].features, 2);
+}
+
+TEST(PlanFile, contiguity_edits_layer_is_a_plain_table) {
+    test::TempDir dir;
+    const std::string path = dir.file("plan.gpkg");
+    ASSERT_TRUE(io::write_plan(test::sample_plan(), path));
+    GDALDatasetUniquePtr ds = open_gpkg(path);
+    OGRLayer* edits = ds->GetLayerByName("contiguity_edits");
+    ASSERT_NE(edits, nullptr);
+    EXPECT_EQ(edits->GetGeomType(), wkbNone);
+    OGRFeatureUniquePtr first(edits->GetNextFeature());
+    EXPECT_STREQ(first->GetFieldAsString("a"), "130705001001");
+    EXPECT_STREQ(first->GetFieldAsString("b"), "130705001003");
+    EXPECT_STREQ(first->GetFieldAsString("kind"), "link");
+    EXPECT_STREQ(first->GetFieldAsString("reason"), "洋河大桥, 2019");
+    OGRFeatureUniquePtr second(edits->GetNextFeature());
+    EXPECT_STREQ(second->GetFieldAsString("kind"), "cut");
+}
+
+TEST(PlanFile, contiguity_edit_without_village_is_refused_on_save) {
+    test::TempDir dir;
+    core::Plan plan = test::sample_plan();
+    plan.contiguity_edits[1].b.clear();
+    core::Status status = io::write_plan(plan, dir.file("plan.gpkg"));
+    ASSERT_FALSE(status);
+    EXPECT_EQ(status.error().where.layer, "contiguity_edits");
+    EXPECT_EQ(status.error().where.feature, 2);
+    EXPECT_EQ(status.error().where.field, "b");
+}
+
+TEST(PlanFile, plan_without_contiguity_edits_table_reads_with_none) {
+    test::TempDir dir;
+    const std::string path = dir.file("old.gpkg");
+    write_foreign_gpkg(path, {"130705001001"}, {""});
+    core::Result<core::Plan> read = io::read_plan(path);
+    ASSERT_TRUE(read) << read.error().message;
+    EXPECT_TRUE(read->contiguity_edits.empty());
+    core::Result<io::PlanFileInfo> info = io::inspect_plan(path);
+    ASSERT_TRUE(info);
+    for (const std::string& w : info->warnings) {
+        EXPECT_EQ(w.find("contiguity_edits"), std::string::npos) << w;
+    }
 }
 
 // 50,000 villages (8-vertex squares with extra fields) written and read back; the times

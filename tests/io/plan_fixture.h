@@ -120,7 +120,7 @@ inline void add_lines_and_points(core::Plan& plan) {
 }
 
 // The whole fixture plan: 4 villages, 1 township, 2 roads, 2 sites, a joint organization,
-// a belt and a work station, with non-default settings.
+// a belt, a work station and two contiguity edits, with non-default settings.
 inline core::Plan sample_plan() {
     core::Plan plan;
     plan.name = "测试规划";
@@ -141,6 +141,8 @@ inline core::Plan sample_plan() {
                            "130705001",
                            {"130705001001", "130705001002", "130705001003", "130705001004"},
                            "130705001003"}};
+    plan.contiguity_edits = {{"130705001001", "130705001003", true, "洋河大桥, 2019"},
+                             {"130705001003", "130705001004", false, ""}};
     return plan;
 }
 
