@@ -1,0 +1,216 @@
+// The strategies beltplan ships, as thin Strategy wrappers over the suggestion algorithms:
+// their parameter descriptions (for the UI and the CLI) and the mapping of Params to options.
+#include "analysis/belt_gap_suggest.h"
+#include "analysis/contiguity.h"
+#include "analysis/merge_suggest.h"
+#include "analysis/site_suggest.h"
+#include "analysis/station_suggest.h"
+#include "analysis/strategy.h"
+
+#include <sstream>
+
+namespace beltplan::analysis {
+
+namespace {
+
+ParamSpec number(const std::string& name, ParamType type, const std::string& description,
+                 const std::string& unit, double min, double max, const std::string& def) {
+    ParamSpec s;
+    s.name = name;
+    s.type = type;
+    s.description = description;
+    s.unit = unit;
+    s.min = min;
+    s.max = max;
+    s.default_value = def;
+    return s;
+}
+
+ParamSpec choice(const std::string& name, const std::string& description,
+                 std::vector<std::string> choices, const std::string& def) {
+    ParamSpec s;
+    s.name = name;
+    s.type = ParamType::kChoice;
+    s.description = description;
+    s.choices = std::move(choices);
+    s.default_value = def;
+    return s;
+}
+
+ParamSpec text(const std::string& name, const std::string& description) {
+    ParamSpec s;
+    s.name = name;
+    s.type = ParamType::kText;
+    s.description = description;
+    return s;
+}
+
+class SitesStrategy : public Strategy {
+public:
+    std::string name() const override { return "sites"; }
+    std::string description() const override {
+        return "New demonstration sites that reach the most population within the reach "
+               "radius, existing sites kept (maximal covering, with an upper bound).";
+    }
+    std::vector<ParamSpec> params() const override {
+        return {number("add", ParamType::kInteger, "how many new sites", "sites", 0, 100000, "1"),
+                number("target", ParamType::kReal,
+                       "instead of add: the fewest new sites reaching this coverage share", "share",
+                       0, 1, ""),
+                number("radius", ParamType::kReal, "reach radius (default: the plan's)", "m", 1,
+                       1e6, ""),
+                choice("distance", "straight line or along roads (default: the plan's)",
+                       {"euclidean", "network"}, ""),
+                choice("weight", "what coverage counts", {"population", "villages"}, "population")};
+    }
+
+protected:
+    core::Result<Suggestion> compute(const core::Plan& plan, const Params& params) const override {
+        const std::vector<ParamSpec> specs = this->params();
+        const ParamReader in(specs, params);
+        SiteSuggestOptions o;
+        o.add = in.integer("add");
+        if (in.has("target")) {
+            o.target_share = in.real("target");
+        }
+        o.radius_m = in.has("radius") ? in.real("radius") : plan.settings.reach_m;
+        o.distance = in.has("distance") ? *core::parse_distance_mode(in.text("distance"))
+                                        : plan.settings.distance;
+        o.by_population = in.text("weight") == "population";
+        return suggest_sites(plan, o);
+    }
+};
+
+class MergeStrategy : public Strategy {
+public:
+    explicit MergeStrategy(core::JointOrgMode mode) : mode_(mode) {}
+    std::string name() const override { return core::to_code(mode_); }
+    std::string description() const override {
+        switch (mode_) {
+            case core::JointOrgMode::kStrongWeak:
+                return "Pairs each weak village with an adjacent strong lead in groups of 2-3, "
+                       "placing as many as possible, then the shortest distances (exact).";
+            case core::JointOrgMode::kRegional:
+                return "Joins hollow villages to a larger central village nearby in connected "
+                       "groups.";
+            default:
+                return "Groups villages with weak organizations around a village with a "
+                       "capable leader.";
+        }
+    }
+    std::vector<ParamSpec> params() const override {
+        const bool sw = mode_ == core::JointOrgMode::kStrongWeak;
+        std::vector<ParamSpec> out;
+        if (sw) {
+            out.push_back(number("threshold", ParamType::kReal,
+                                 "collective income at or below which a village is weak "
+                                 "(default: the lowest third)",
+                                 "万元", -1e9, 1e9, ""));
+        }
+        out.push_back(number("max_distance", ParamType::kReal,
+                             "largest distance from a member to its lead", "m", 1, 1e6,
+                             sw ? "" : "5000"));
+        if (!sw) {
+            out.push_back(number("max_members", ParamType::kInteger, "largest group, lead included",
+                                 "villages", 2, 1000, "6"));
+        }
+        return out;
+    }
+
+protected:
+    core::Result<Suggestion> compute(const core::Plan& plan, const Params& params) const override {
+        const std::vector<ParamSpec> specs = this->params();
+        const ParamReader in(specs, params);
+        MergeSuggestOptions o;
+        o.mode = mode_;
+        if (in.has("threshold")) {
+            o.weak_income_wan_yuan = in.real("threshold");
+        }
+        if (in.has("max_distance")) {
+            o.max_distance_m = in.real("max_distance");
+        }
+        o.max_members = mode_ == core::JointOrgMode::kStrongWeak ? 3 : in.integer("max_members");
+        return suggest_merges(plan, contiguity(plan, ContiguityOptions{}), o);
+    }
+
+private:
+    core::JointOrgMode mode_;
+};
+
+class StationsStrategy : public Strategy {
+public:
+    std::string name() const override { return "stations"; }
+    std::string description() const override {
+        return "Splits a township into k contiguous work-station groups of similar size around "
+               "seats.";
+    }
+    std::vector<ParamSpec> params() const override {
+        return {text("town", "township code (default: every township)"),
+                number("k", ParamType::kInteger, "stations per township", "stations", 1, 1000, "4"),
+                choice("by", "what the sizes count", {"villages", "population"}, "villages"),
+                number("tolerance", ParamType::kReal, "allowed share above or below the even size",
+                       "share", 0, 1, "0.1"),
+                text("seats", "seat village codes, comma-separated (default: chosen)")};
+    }
+
+protected:
+    core::Result<Suggestion> compute(const core::Plan& plan, const Params& params) const override {
+        const std::vector<ParamSpec> specs = this->params();
+        const ParamReader in(specs, params);
+        StationSuggestOptions o;
+        o.town_code = in.text("town");
+        o.k = in.integer("k");
+        o.by_population = in.text("by") == "population";
+        o.tolerance = in.real("tolerance");
+        std::stringstream seats(in.text("seats"));
+        for (std::string code; std::getline(seats, code, ',');) {
+            if (!code.empty()) {
+                o.seats.push_back(code);
+            }
+        }
+        return suggest_stations(plan, contiguity(plan, ContiguityOptions{}), o);
+    }
+};
+
+class BeltGapsStrategy : public Strategy {
+public:
+    std::string name() const override { return "belt_gaps"; }
+    std::string description() const override {
+        return "The fewest new sites along each belt road so that no gap exceeds G metres.";
+    }
+    std::vector<ParamSpec> params() const override {
+        return {number("gap", ParamType::kReal, "largest allowed road stretch without a site", "m",
+                       1, 1e7, "5000"),
+                text("belt", "belt id or name (default: every belt)")};
+    }
+
+protected:
+    core::Result<Suggestion> compute(const core::Plan& plan, const Params& params) const override {
+        const std::vector<ParamSpec> specs = this->params();
+        const ParamReader in(specs, params);
+        BeltGapOptions o;
+        o.max_gap_m = in.real("gap");
+        o.belt_id = in.text("belt");
+        return suggest_belt_gaps(plan, o);
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Strategy> make_sites_strategy() {
+    return std::make_unique<SitesStrategy>();
+}
+
+std::unique_ptr<Strategy> make_merge_strategy(core::JointOrgMode mode) {
+    return std::make_unique<MergeStrategy>(mode);
+}
+
+std::unique_ptr<Strategy> make_stations_strategy() {
+    return std::make_unique<StationsStrategy>();
+}
+
+std::unique_ptr<Strategy> make_belt_gaps_strategy() {
+    return std::make_unique<BeltGapsStrategy>();
+}
+
+}  // namespace beltplan::analysis

@@ -1,0 +1,258 @@
+// Site suggestions: the covering instance of a plan (Euclidean or along roads), the p-site and
+// target-share questions, and an explanation of every new site.
+#include "analysis/site_suggest.h"
+
+#include "analysis/coverage.h"
+#include "analysis/road_network.h"
+
+#include <boost/geometry.hpp>
+#include <boost/geometry/index/rtree.hpp>
+
+#include <cmath>
+#include <sstream>
+#include <unordered_map>
+
+namespace beltplan::analysis {
+
+namespace bg = boost::geometry;
+namespace bgi = boost::geometry::index;
+
+namespace {
+
+using BPoint = bg::model::point<double, 2, bg::cs::cartesian>;
+using BBox = bg::model::box<BPoint>;
+using Entry = std::pair<BPoint, int>;
+
+std::string whole(double v) {
+    return std::to_string(std::llround(v));
+}
+
+std::string percent(double share, int digits = 1) {
+    std::ostringstream s;
+    s.precision(digits);
+    s << std::fixed << share * 100.0 << "%";
+    return s.str();
+}
+
+// For each candidate village, the items within radius_m of its anchor in straight line; along
+// roads the straight-line hits are then checked by a bounded Dijkstra from the candidate.
+void fill_sets(const core::Plan& plan, const SiteSuggestOptions& options,
+               const std::vector<core::PointM>& anchors, SiteCoverInstance& inst) {
+    std::vector<Entry> entries;
+    for (std::size_t k = 0; k < inst.item_village.size(); ++k) {
+        const core::PointM& a = anchors[static_cast<std::size_t>(inst.item_village[k])];
+        entries.emplace_back(BPoint(a.x, a.y), static_cast<int>(k));
+    }
+    const bgi::rtree<Entry, bgi::rstar<16>> tree(entries.begin(), entries.end());
+    const double r = options.radius_m;
+    const bool network = options.distance == core::DistanceMode::kNetwork;
+    std::optional<RoadNetwork> roads;
+    std::vector<Attachment> attached;
+    if (network) {
+        roads.emplace(plan);
+        for (const core::PointM& a : anchors) {
+            attached.push_back(roads->attach(a));
+        }
+    }
+    inst.problem.sets.assign(plan.villages.size(), {});
+    std::vector<Entry> hits;
+    for (std::size_t c = 0; c < anchors.size(); ++c) {
+        const core::PointM& a = anchors[c];
+        hits.clear();
+        tree.query(bgi::intersects(BBox(BPoint(a.x - r, a.y - r), BPoint(a.x + r, a.y + r))),
+                   std::back_inserter(hits));
+        std::vector<int>& set = inst.problem.sets[c];
+        if (!network) {
+            for (const Entry& e : hits) {
+                const core::PointM& b = anchors[static_cast<std::size_t>(
+                    inst.item_village[static_cast<std::size_t>(e.second)])];
+                if (core::distance_m(a, b) <= r) {
+                    set.push_back(e.second);
+                }
+            }
+        } else if (!hits.empty() && attached[c].segment >= 0) {
+            const std::vector<Attachment> source{attached[c]};
+            const auto nodes = roads->from_sources(source, r);
+            for (const Entry& e : hits) {
+                const auto v =
+                    static_cast<std::size_t>(inst.item_village[static_cast<std::size_t>(e.second)]);
+                if (roads->distance_to(attached[v], source, nodes).distance_m <= r) {
+                    set.push_back(e.second);
+                }
+            }
+        }
+        std::sort(set.begin(), set.end());
+    }
+}
+
+}  // namespace
+
+SiteCoverInstance build_site_cover(const core::Plan& plan, const SiteSuggestOptions& options) {
+    SiteCoverInstance inst;
+    std::vector<Reach> reach;
+    if (options.distance == core::DistanceMode::kNetwork) {
+        reach = network_reach(plan, RoadNetwork(plan));
+    } else {
+        reach = euclidean_reach(plan);
+    }
+    std::vector<core::PointM> anchors;
+    anchors.reserve(plan.villages.size());
+    for (std::size_t v = 0; v < plan.villages.size(); ++v) {
+        const core::Village& village = plan.villages[v];
+        anchors.push_back(core::anchor(village));
+        double w = 1.0;
+        if (options.by_population) {
+            w = village.population ? static_cast<double>(*village.population) : 0.0;
+            inst.missing_population += village.population ? 0 : 1;
+        }
+        inst.total += w;
+        if (reach[v].distance_m <= options.radius_m) {
+            inst.baseline += w;
+        } else if (w > 0) {
+            inst.item_village.push_back(static_cast<int>(v));
+            inst.problem.weight.push_back(w);
+        }
+    }
+    fill_sets(plan, options, anchors, inst);
+    return inst;
+}
+
+namespace {
+
+// Sites of a solution with what each adds, in the order of their contribution.
+void explain_sites(const core::Plan& plan, const SiteSuggestOptions& options,
+                   const SiteCoverInstance& inst, const MaxCoverSolution& sol, Suggestion& out) {
+    std::unordered_map<std::string, std::string> town_name;
+    for (const core::Township& t : plan.townships) {
+        town_name[t.code] = t.name;
+    }
+    std::vector<char> covered(inst.item_village.size(), 0);
+    for (std::size_t k = 0; k < sol.chosen.size(); ++k) {
+        const int c = sol.chosen[k];
+        const core::Village& v = plan.villages[static_cast<std::size_t>(c)];
+        std::vector<std::string> names;
+        double people = 0;
+        for (int item : inst.problem.sets[static_cast<std::size_t>(c)]) {
+            if (covered[static_cast<std::size_t>(item)]) {
+                continue;
+            }
+            covered[static_cast<std::size_t>(item)] = 1;
+            const core::Village& reached = plan.villages[static_cast<std::size_t>(
+                inst.item_village[static_cast<std::size_t>(item)])];
+            names.push_back(reached.name);
+            people += reached.population ? static_cast<double>(*reached.population) : 0.0;
+        }
+        std::ostringstream why;
+        why << "A site at " << v.name << " (" << town_name[v.town_code] << ") brings "
+            << names.size() << (names.size() == 1 ? " village" : " villages") << " with "
+            << whole(people) << " people within " << whole(options.radius_m) << " m "
+            << (options.distance == core::DistanceMode::kNetwork ? "along roads" : "in line")
+            << " that no other site reaches:";
+        for (std::size_t n = 0; n < names.size() && n < 6; ++n) {
+            why << (n == 0 ? " " : ", ") << names[n];
+        }
+        why << (names.size() > 6 ? ", ..." : "") << ".";
+        out.sites.push_back(SuggestedSite{c, core::anchor(v), sol.gain[k], "", -1, 0, why.str()});
+    }
+}
+
+// Fewest new sites reaching `need` weight beyond the baseline: greedy gives an upper count,
+// then smaller counts are solved until one cannot reach it. `fewer_bound` receives the upper
+// bound for one site less (below `need`: the count is proven minimal).
+MaxCoverSolution fewest_sites(const SiteCoverInstance& inst, const SiteSuggestOptions& options,
+                              double need, Suggestion& out, double* fewer_bound) {
+    const MaxCoverSolution all =
+        greedy_max_cover(inst.problem, static_cast<int>(inst.problem.sets.size()));
+    std::size_t p = 0;
+    double reached = 0;
+    while (p < all.chosen.size() && reached < need) {
+        reached += all.gain[p++];
+    }
+    MaxCoverSolution best = all;
+    best.chosen.resize(p);
+    best.gain.resize(p);
+    best.value = reached;
+    *fewer_bound = 0;
+    if (reached < need) {
+        out.notes.push_back(
+            "The target cannot be reached: even a site in every village leaves "
+            "some population beyond the radius.");
+        return best;
+    }
+    out.proven_optimal = p <= 1;
+    MaxCoverOptions solver = options.solver;
+    solver.enough_value = need;
+    while (p > 1 && !out.proven_optimal) {
+        MaxCoverSolution fewer = solve_max_cover(inst.problem, static_cast<int>(p) - 1, solver);
+        if (fewer.value >= need) {
+            best = std::move(fewer);
+            --p;
+            continue;
+        }
+        *fewer_bound = fewer.upper_bound;
+        out.proven_optimal = fewer.upper_bound < need;
+        break;
+    }
+    return best;
+}
+
+std::string target_summary(const SiteCoverInstance& inst, double target, std::size_t sites,
+                           double fewer_bound, const Suggestion& out) {
+    const double total = std::max(inst.total, 1e-9);
+    std::ostringstream s;
+    s << "To reach " << percent(target) << " coverage " << sites << " new sites are enough ("
+      << percent(out.value / total) << " reached)";
+    if (sites == 0) {
+        s << ": existing sites already reach it.";
+    } else if (out.proven_optimal) {
+        s << "; no choice of " << sites - 1 << " can exceed "
+          << percent((inst.baseline + fewer_bound) / total, 2) << ", so fewer cannot.";
+    } else {
+        s << "; with " << sites - 1 << " the best found falls short, but the bound "
+          << percent((inst.baseline + fewer_bound) / total, 2) << " does not rule it out.";
+    }
+    return s.str();
+}
+
+}  // namespace
+
+Suggestion suggest_sites(const core::Plan& plan, const SiteSuggestOptions& options) {
+    const SiteCoverInstance inst = build_site_cover(plan, options);
+    Suggestion out;
+    out.strategy = "sites";
+    out.value_unit = options.by_population ? "population" : "villages";
+    out.baseline = inst.baseline;
+    out.total = inst.total;
+    if (inst.missing_population > 0) {
+        out.notes.push_back(std::to_string(inst.missing_population) +
+                            " villages have no population and add nothing to the value.");
+    }
+    MaxCoverSolution sol;
+    std::ostringstream summary;
+    if (options.target_share) {
+        const double need = *options.target_share * inst.total - inst.baseline;
+        double fewer_bound = 0;
+        if (need > 0) {
+            sol = fewest_sites(inst, options, need, out, &fewer_bound);
+        } else {
+            out.proven_optimal = true;
+        }
+        out.value = inst.baseline + sol.value;
+        summary << target_summary(inst, *options.target_share, sol.chosen.size(), fewer_bound, out);
+    } else {
+        sol = solve_max_cover(inst.problem, options.add, options.solver);
+        out.proven_optimal = sol.upper_bound - sol.value <= 1e-9 * std::max(1.0, sol.value);
+        out.value = inst.baseline + sol.value;
+        out.upper_bound = inst.baseline + sol.upper_bound;
+        const double total = std::max(inst.total, 1e-9);
+        summary << sol.chosen.size() << " new sites raise coverage from "
+                << percent(inst.baseline / total) << " to " << percent(out.value / total)
+                << "; no choice of " << options.add << " sites can exceed "
+                << percent(out.upper_bound / total) << ".";
+    }
+    explain_sites(plan, options, inst, sol, out);
+    out.summary = summary.str();
+    return out;
+}
+
+}  // namespace beltplan::analysis

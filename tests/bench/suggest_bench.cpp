@@ -1,0 +1,166 @@
+// Site suggestion speed and quality: the full solver (lazy greedy, swap search, Lagrangian
+// bound) beside references in the same binary: a plain greedy over brute-force coverage sets,
+// and exhaustive enumeration of every pair of sites on a small plan.
+#include "analysis/max_cover.h"
+#include "analysis/site_suggest.h"
+#include "bench_plans.h"
+
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+
+namespace beltplan {
+namespace {
+
+constexpr double kRadiusM = 3000.0;
+constexpr int kVillagesPerSite = 60;  // about half the population covered before suggesting
+
+analysis::SiteSuggestOptions options(int add) {
+    analysis::SiteSuggestOptions o;
+    o.add = add;
+    o.radius_m = kRadiusM;
+    return o;
+}
+
+int sites_to_add(std::size_t villages) {
+    return std::max(5, static_cast<int>(villages / 250));
+}
+
+void BM_SiteSuggest_Solve(benchmark::State& state) {
+    const core::Plan plan = bench::grid_plan(static_cast<int>(state.range(0)), kVillagesPerSite);
+    const int p = sites_to_add(plan.villages.size());
+    analysis::Suggestion s;
+    for (auto _ : state) {
+        s = analysis::suggest_sites(plan, options(p));
+        benchmark::DoNotOptimize(s.sites.data());
+    }
+    state.counters["villages"] = static_cast<double>(plan.villages.size());
+    state.counters["add"] = p;
+    state.counters["value"] = s.value;
+    state.counters["bound"] = s.upper_bound;
+    state.counters["gap_pct"] = 100.0 * (s.upper_bound - s.value) / s.upper_bound;
+}
+
+void BM_SiteSuggest_Target90(benchmark::State& state) {
+    const core::Plan plan = bench::grid_plan(static_cast<int>(state.range(0)), kVillagesPerSite);
+    analysis::SiteSuggestOptions o = options(0);
+    o.target_share = 0.9;
+    analysis::Suggestion s;
+    for (auto _ : state) {
+        s = analysis::suggest_sites(plan, o);
+        benchmark::DoNotOptimize(s.sites.data());
+    }
+    state.counters["villages"] = static_cast<double>(plan.villages.size());
+    state.counters["sites"] = static_cast<double>(s.sites.size());
+    state.counters["proven"] = s.proven_optimal ? 1 : 0;
+}
+
+void BM_SiteSuggest_Network(benchmark::State& state) {
+    core::Plan plan = bench::grid_plan(static_cast<int>(state.range(0)), kVillagesPerSite);
+    bench::add_grid_roads(plan);
+    analysis::SiteSuggestOptions o = options(sites_to_add(plan.villages.size()));
+    o.distance = core::DistanceMode::kNetwork;
+    analysis::Suggestion s;
+    for (auto _ : state) {
+        s = analysis::suggest_sites(plan, o);
+        benchmark::DoNotOptimize(s.sites.data());
+    }
+    state.counters["villages"] = static_cast<double>(plan.villages.size());
+    state.counters["gap_pct"] = 100.0 * (s.upper_bound - s.value) / s.upper_bound;
+}
+
+// Reference: coverage sets by comparing every pair of villages, then plain greedy that
+// recounts every candidate's gain at each step.
+double plain_greedy(const core::Plan& plan, int p) {
+    const std::size_t n = plan.villages.size();
+    std::vector<core::PointM> at;
+    std::vector<char> covered(n, 0);
+    double value = 0;
+    for (std::size_t v = 0; v < n; ++v) {
+        at.push_back(core::anchor(plan.villages[v]));
+        for (const core::Site& s : plan.sites) {
+            covered[v] = covered[v] || core::distance_m(at[v], s.position) <= kRadiusM;
+        }
+        value += covered[v] ? static_cast<double>(*plan.villages[v].population) : 0.0;
+    }
+    std::vector<std::vector<int>> sets(n);
+    for (std::size_t c = 0; c < n; ++c) {
+        for (std::size_t v = 0; v < n; ++v) {
+            if (core::distance_m(at[c], at[v]) <= kRadiusM) {
+                sets[c].push_back(static_cast<int>(v));
+            }
+        }
+    }
+    for (int k = 0; k < p; ++k) {
+        double best = 0;
+        std::size_t pick = 0;
+        for (std::size_t c = 0; c < n; ++c) {
+            double g = 0;
+            for (int v : sets[c]) {
+                g += covered[static_cast<std::size_t>(v)]
+                         ? 0.0
+                         : static_cast<double>(
+                               *plan.villages[static_cast<std::size_t>(v)].population);
+            }
+            if (g > best) {
+                best = g;
+                pick = c;
+            }
+        }
+        for (int v : sets[pick]) {
+            covered[static_cast<std::size_t>(v)] = 1;
+        }
+        value += best;
+    }
+    return value;
+}
+
+void BM_SiteSuggest_PlainGreedyReference(benchmark::State& state) {
+    const core::Plan plan = bench::grid_plan(static_cast<int>(state.range(0)), kVillagesPerSite);
+    const int p = sites_to_add(plan.villages.size());
+    double value = 0;
+    for (auto _ : state) {
+        value = plain_greedy(plan, p);
+        benchmark::DoNotOptimize(value);
+    }
+    state.counters["villages"] = static_cast<double>(plan.villages.size());
+    state.counters["value"] = value;
+}
+
+// Reference: every pair of candidates on a small plan, for the exact optimum of p = 2.
+void BM_SiteSuggest_ExhaustivePairs(benchmark::State& state) {
+    const core::Plan plan = bench::grid_plan(static_cast<int>(state.range(0)), kVillagesPerSite);
+    const analysis::SiteCoverInstance inst = analysis::build_site_cover(plan, options(2));
+    double best = 0;
+    for (auto _ : state) {
+        best = 0;
+        const std::size_t n = inst.problem.sets.size();
+        for (std::size_t a = 0; a < n; ++a) {
+            for (std::size_t b = a + 1; b < n; ++b) {
+                best = std::max(best, analysis::cover_value(inst.problem, {static_cast<int>(a),
+                                                                           static_cast<int>(b)}));
+            }
+        }
+        benchmark::DoNotOptimize(best);
+    }
+    const analysis::Suggestion s = analysis::suggest_sites(plan, options(2));
+    state.counters["optimum"] = inst.baseline + best;
+    state.counters["solver"] = s.value;
+    state.counters["bound"] = s.upper_bound;
+}
+
+BENCHMARK(BM_SiteSuggest_Solve)->Arg(300)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SiteSuggest_PlainGreedyReference)
+    ->Arg(300)
+    ->Arg(5000)
+    ->Arg(50000)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK(BM_SiteSuggest_Target90)->Arg(300)->Arg(5000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SiteSuggest_Network)->Arg(300)->Arg(5000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SiteSuggest_ExhaustivePairs)->Arg(300)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+}  // namespace
+}  // namespace beltplan
+
+BENCHMARK_MAIN();
