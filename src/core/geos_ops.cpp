@@ -260,6 +260,66 @@ MultiPolygon snap_to_grid(const MultiPolygon& shape, double grid_m) {
     return from_geos(r.get());
 }
 
+namespace {
+
+// True when the closed ring turns the same way at every vertex (collinear vertices allowed).
+bool is_convex(const Ring& ring) {
+    const std::size_t n = ring.size() - 1;  // closed: last == first
+    int sign = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const PointM& a = ring[i];
+        const PointM& b = ring[(i + 1) % n];
+        const PointM& c = ring[(i + 2) % n];
+        const double cross = (b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x);
+        const int s = cross > 0 ? 1 : (cross < 0 ? -1 : 0);
+        if (s != 0 && sign != 0 && s != sign) {
+            return false;
+        }
+        sign = s != 0 ? s : sign;
+    }
+    return sign != 0;
+}
+
+void append_triangles(const GEOSGeometry* g, std::vector<PointM>& out) {
+    const int n = GEOSGetNumGeometries_r(ctx(), g);
+    for (int i = 0; i < n; ++i) {
+        const Ring ring = read_ring(GEOSGetExteriorRing_r(ctx(), GEOSGetGeometryN_r(ctx(), g, i)));
+        if (ring.size() == 4) {
+            out.insert(out.end(), ring.begin(), ring.begin() + 3);
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<PointM> triangulate(const MultiPolygon& shape) {
+    std::vector<PointM> out;
+    MultiPolygon rest;
+    for (const Polygon& p : shape.parts) {
+        if (p.holes.empty() && p.outer.size() >= 4 && is_convex(p.outer)) {
+            for (std::size_t i = 1; i + 2 < p.outer.size(); ++i) {
+                out.push_back(p.outer[0]);
+                out.push_back(p.outer[i]);
+                out.push_back(p.outer[i + 1]);
+            }
+        } else {
+            rest.parts.push_back(p);
+        }
+    }
+    if (rest.parts.empty()) {
+        return out;
+    }
+    GeomPtr g = to_geos(rest);
+    if (!g) {
+        return out;
+    }
+    GeomPtr tris(GEOSConstrainedDelaunayTriangulation_r(ctx(), g.get()));
+    if (tris) {
+        append_triangles(tris.get(), out);
+    }
+    return out;
+}
+
 std::vector<MultiPolygon> voronoi_cells(const std::vector<PointM>& points,
                                         const MultiPolygon& clip) {
     std::vector<MultiPolygon> cells(points.size());

@@ -19,6 +19,10 @@ MultiPolygon union_all(const std::vector<const MultiPolygon*>& shapes);
 MultiPolygon intersection(const MultiPolygon& a, const MultiPolygon& b);
 // Snaps every coordinate to a grid of `grid_m` metres, keeping the result valid.
 MultiPolygon snap_to_grid(const MultiPolygon& shape, double grid_m);
+// Triangles covering the shape (holes respected) as consecutive vertex triples: a fan for
+// convex rings without holes, else GEOS's constrained Delaunay triangulation. Empty when GEOS
+// cannot triangulate the shape.
+std::vector<PointM> triangulate(const MultiPolygon& shape);
 // Voronoi cells of the points, each clipped to `clip`; cell i belongs to points[i].
 std::vector<MultiPolygon> voronoi_cells(const std::vector<PointM>& points,
                                         const MultiPolygon& clip);

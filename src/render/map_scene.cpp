@@ -1,0 +1,214 @@
+// MapScene: builds one group per layer under a transform to plan metres, owns the per-village
+// colour and height textures, and recolours by rewriting them.
+#include "render/map_scene.h"
+
+#include "render/label_layer.h"
+#include "render/scene_parts.h"
+
+#include <osg/MatrixTransform>
+#include <osg/Texture2D>
+
+#include <algorithm>
+#include <cassert>
+#include <cstring>
+
+namespace beltplan::render {
+
+namespace {
+
+const char* const kLayerCodes[kLayerCount] = {"basemap", "townships", "villages", "roads",
+                                              "reach",   "belts",     "orgs",     "stations",
+                                              "sites",   "labels"};
+
+// Texture of one texel per village, row-major, at most 4096 wide.
+osg::ref_ptr<osg::Texture2D> village_texture(osg::Image* image, std::size_t villages,
+                                             GLenum pixel_format, GLenum type, GLint internal) {
+    const int n = static_cast<int>(std::max<std::size_t>(villages, 1));
+    const int width = std::min(n, 4096);
+    const int height = (n + width - 1) / width;
+    image->allocateImage(width, height, 1, pixel_format, type);
+    image->setInternalTextureFormat(internal);
+    std::memset(image->data(), 0, image->getTotalSizeInBytes());
+    image->setDataVariance(osg::Object::DYNAMIC);
+    osg::ref_ptr<osg::Texture2D> texture = new osg::Texture2D(image);
+    texture->setResizeNonPowerOfTwoHint(false);
+    texture->setUseHardwareMipMapGeneration(false);
+    texture->setFilter(osg::Texture::MIN_FILTER, osg::Texture::NEAREST);
+    texture->setFilter(osg::Texture::MAG_FILTER, osg::Texture::NEAREST);
+    texture->setDataVariance(osg::Object::DYNAMIC);
+    return texture;
+}
+
+// Every LineWidth of a subgraph, with its width as built.
+class CollectLineWidths : public osg::NodeVisitor {
+public:
+    explicit CollectLineWidths(std::vector<std::pair<osg::ref_ptr<osg::LineWidth>, float>>& out)
+        : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN), out_(out) {}
+    void apply(osg::Node& node) override {
+        collect(node.getStateSet());
+        traverse(node);
+    }
+    void apply(osg::Drawable& drawable) override { collect(drawable.getStateSet()); }
+
+private:
+    void collect(osg::StateSet* state) {
+        if (state == nullptr) {
+            return;
+        }
+        if (auto* w =
+                dynamic_cast<osg::LineWidth*>(state->getAttribute(osg::StateAttribute::LINEWIDTH));
+            w != nullptr) {
+            out_.emplace_back(w, w->getWidth());
+        }
+    }
+    std::vector<std::pair<osg::ref_ptr<osg::LineWidth>, float>>& out_;
+};
+
+}  // namespace
+
+std::optional<Layer> parse_layer(const std::string& text) {
+    for (std::size_t i = 0; i < kLayerCount; ++i) {
+        if (text == kLayerCodes[i]) {
+            return static_cast<Layer>(i);
+        }
+    }
+    return std::nullopt;
+}
+
+const char* to_code(Layer layer) {
+    return kLayerCodes[static_cast<std::size_t>(layer)];
+}
+
+MapScene::MapScene(const SceneInputs& inputs) {
+    assert(inputs.plan != nullptr && "MapScene needs a plan");
+    const core::Plan& plan = *inputs.plan;
+    village_count_ = plan.villages.size();
+    bounds_ = core::bounds(plan);
+    if (!bounds_.valid()) {
+        bounds_.expand(core::PointM{0, 0});
+    }
+    origin_ = {std::round((bounds_.min_x + bounds_.max_x) / 2.0),
+               std::round((bounds_.min_y + bounds_.max_y) / 2.0)};
+    const detail::Frame frame{origin_};
+
+    colors_ = new osg::Image;
+    heights_ = new osg::Image;
+    detail::VillageTextures textures;
+    textures.colors =
+        village_texture(colors_.get(), village_count_, GL_RGBA, GL_UNSIGNED_BYTE, GL_RGBA8);
+    textures.heights = village_texture(heights_.get(), village_count_, GL_RED, GL_FLOAT, GL_R32F);
+    height_scale_ = new osg::Uniform("bp_height_scale", 1.f);
+    textures.height_scale = height_scale_;
+    textures.opacity = new osg::Uniform("bp_opacity", inputs.basemap != nullptr ? 0.7f : 1.f);
+
+    std::vector<analysis::BeltResult> belts = inputs.belts;
+    if (belts.empty() && !plan.belts.empty()) {
+        belts = analysis::analyze_belts(plan);
+    }
+    layers_[static_cast<std::size_t>(Layer::kBasemap)] =
+        inputs.basemap != nullptr ? detail::build_basemap(*inputs.basemap, frame)
+                                  : osg::ref_ptr<osg::Group>(new osg::Group);
+    layers_[static_cast<std::size_t>(Layer::kTownships)] = detail::build_townships(plan, frame);
+    layers_[static_cast<std::size_t>(Layer::kVillages)] =
+        detail::build_villages(plan, frame, textures, inputs.extruded);
+    layers_[static_cast<std::size_t>(Layer::kRoads)] = detail::build_roads(plan, frame);
+    layers_[static_cast<std::size_t>(Layer::kReach)] =
+        detail::build_reach(plan, frame, inputs.radius_m, inputs.distance, inputs.network);
+    layers_[static_cast<std::size_t>(Layer::kBelts)] = detail::build_belts(plan, frame, belts);
+    layers_[static_cast<std::size_t>(Layer::kJointOrgs)] = detail::build_joint_orgs(plan, frame);
+    layers_[static_cast<std::size_t>(Layer::kWorkStations)] =
+        detail::build_work_stations(plan, frame);
+    layers_[static_cast<std::size_t>(Layer::kSites)] = detail::build_sites(plan, frame);
+    if (inputs.font) {
+        layers_[static_cast<std::size_t>(Layer::kLabels)] =
+            new LabelLayer(plan_labels(plan), inputs.font, origin_);
+    } else {
+        layers_[static_cast<std::size_t>(Layer::kLabels)] = new osg::Group;
+    }
+
+    osg::ref_ptr<osg::MatrixTransform> to_plan = new osg::MatrixTransform;
+    to_plan->setMatrix(osg::Matrix::translate(origin_.x, origin_.y, 0.0));
+    for (std::size_t i = 0; i < kLayerCount; ++i) {
+        layers_[i]->setName(kLayerCodes[i]);
+        to_plan->addChild(layers_[i].get());
+    }
+    root_ = new osg::Group;
+    root_->setName("beltplan map");
+    root_->addChild(to_plan.get());
+    px_scale_ = new osg::Uniform("bp_px_scale", 1.f);
+    root_->getOrCreateStateSet()->addUniform(px_scale_.get());
+    CollectLineWidths collect(line_widths_);
+    root_->accept(collect);
+    // Flat overlays (reach circles, belt bands) would cut through the blocks of the 2.5D view.
+    if (inputs.extruded) {
+        set_visible(Layer::kReach, false);
+        set_visible(Layer::kBelts, false);
+    }
+}
+
+osg::ref_ptr<osg::Group> MapScene::layer(Layer layer) const {
+    return layers_[static_cast<std::size_t>(layer)];
+}
+
+void MapScene::set_visible(Layer layer, bool visible) {
+    layers_[static_cast<std::size_t>(layer)]->setNodeMask(visible ? ~0u : 0u);
+}
+
+bool MapScene::visible(Layer layer) const {
+    return layers_[static_cast<std::size_t>(layer)]->getNodeMask() != 0u;
+}
+
+void MapScene::set_pixel_scale(float scale) {
+    pixel_scale_ = scale;
+    px_scale_->set(scale);
+    for (auto& [width, base] : line_widths_) {
+        width->setWidth(base * scale);
+    }
+    if (auto* labels = dynamic_cast<LabelLayer*>(layer(Layer::kLabels).get()); labels != nullptr) {
+        labels->set_pixel_scale(scale);
+    }
+}
+
+void MapScene::set_village_colors(const std::vector<Rgba>& fill) {
+    assert(fill.size() == village_count_ && "one colour per village");
+    unsigned char* data = colors_->data();
+    for (std::size_t i = 0; i < fill.size(); ++i) {
+        data[4 * i + 0] = to_byte(fill[i].r);
+        data[4 * i + 1] = to_byte(fill[i].g);
+        data[4 * i + 2] = to_byte(fill[i].b);
+        data[4 * i + 3] = to_byte(fill[i].a);
+    }
+    colors_->dirty();
+}
+
+void MapScene::set_village_heights(const std::vector<float>& heights_m, float height_scale) {
+    assert(heights_m.size() == village_count_ && "one height per village");
+    auto* data = reinterpret_cast<float*>(heights_->data());
+    std::copy(heights_m.begin(), heights_m.end(), data);
+    heights_->dirty();
+    height_scale_->set(height_scale);
+}
+
+void MapScene::set_reach(const core::Plan& plan, double radius_m, core::DistanceMode distance,
+                         const analysis::RoadNetwork* network) {
+    osg::Group* group = layers_[static_cast<std::size_t>(Layer::kReach)].get();
+    group->removeChildren(0, group->getNumChildren());
+    osg::ref_ptr<osg::Group> fresh =
+        detail::build_reach(plan, detail::Frame{origin_}, radius_m, distance, network);
+    // Forget the widths of the old reach geometry, then scale the new one like the rest.
+    line_widths_.erase(std::remove_if(line_widths_.begin(), line_widths_.end(),
+                                      [](const auto& w) { return w.first->referenceCount() == 1; }),
+                       line_widths_.end());
+    std::vector<std::pair<osg::ref_ptr<osg::LineWidth>, float>> added;
+    CollectLineWidths collect(added);
+    fresh->accept(collect);
+    for (auto& [width, base] : added) {
+        width->setWidth(base * pixel_scale_);
+        line_widths_.emplace_back(width, base);
+    }
+    for (unsigned i = 0; i < fresh->getNumChildren(); ++i) {
+        group->addChild(fresh->getChild(i));
+    }
+}
+
+}  // namespace beltplan::render

@@ -1,0 +1,169 @@
+// Polygon layers: villages batched into one geometry whose colour comes from a per-village
+// texel (flat or extruded for the 2.5D view), townships with fill and strong outline, and the
+// raster basemap quad.
+#include "core/geos_ops.h"
+#include "render/scene_parts.h"
+#include "render/shader_library.h"
+
+#include <osg/Texture2D>
+
+namespace beltplan::render::detail {
+
+namespace {
+
+// Roof and walls of one village for the 2.5D view; bp_top marks roof vertices.
+void add_extruded(const core::MultiPolygon& shape, const Frame& frame, float index,
+                  osg::Vec3Array& vertices, osg::Vec3Array& normals, osg::FloatArray& village,
+                  osg::FloatArray& top) {
+    auto push = [&](const osg::Vec3& v, const osg::Vec3& n, float is_top) {
+        vertices.push_back(v);
+        normals.push_back(n);
+        village.push_back(index);
+        top.push_back(is_top);
+    };
+    for (const core::PointM& p : core::triangulate(shape)) {
+        push(frame.at(p), osg::Vec3(0, 0, 1), 1.f);
+    }
+    for (const core::Polygon& poly : shape.parts) {
+        for (std::size_t r = 0; r <= poly.holes.size(); ++r) {
+            const core::Ring& ring = r == 0 ? poly.outer : poly.holes[r - 1];
+            // Outward from the solid: right of a counter-clockwise outer ring, left of a hole.
+            const float sign =
+                (core::signed_area_m2(ring) > 0 ? 1.f : -1.f) * (r == 0 ? 1.f : -1.f);
+            for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+                const osg::Vec3 a = frame.at(ring[i]);
+                const osg::Vec3 b = frame.at(ring[i + 1]);
+                osg::Vec3 n(sign * (b.y() - a.y()), -sign * (b.x() - a.x()), 0.f);
+                n.normalize();
+                push(a, n, 0.f);
+                push(b, n, 0.f);
+                push(b, n, 1.f);
+                push(a, n, 0.f);
+                push(b, n, 1.f);
+                push(a, n, 1.f);
+            }
+        }
+    }
+}
+
+osg::ref_ptr<osg::Geometry> village_fill(const core::Plan& plan, const Frame& frame,
+                                         bool extruded) {
+    osg::ref_ptr<osg::Vec3Array> vertices = new osg::Vec3Array;
+    osg::ref_ptr<osg::Vec3Array> normals = new osg::Vec3Array;
+    osg::ref_ptr<osg::FloatArray> village = new osg::FloatArray;
+    osg::ref_ptr<osg::FloatArray> top = new osg::FloatArray;
+    for (std::size_t i = 0; i < plan.villages.size(); ++i) {
+        const float index = static_cast<float>(i);
+        if (extruded) {
+            add_extruded(plan.villages[i].shape, frame, index, *vertices, *normals, *village, *top);
+            continue;
+        }
+        for (const core::PointM& p : core::triangulate(plan.villages[i].shape)) {
+            vertices->push_back(frame.at(p));
+            village->push_back(index);
+        }
+    }
+    osg::ref_ptr<osg::Geometry> geom = new osg::Geometry;
+    geom->setName("villages");
+    geom->setUseVertexBufferObjects(true);
+    geom->setVertexArray(vertices.get());
+    geom->setVertexAttribArray(kVillageAttrib, village.get(), osg::Array::BIND_PER_VERTEX);
+    if (extruded) {
+        geom->setNormalArray(normals.get(), osg::Array::BIND_PER_VERTEX);
+        geom->setVertexAttribArray(kTopAttrib, top.get(), osg::Array::BIND_PER_VERTEX);
+    }
+    add_draw_arrays(geom.get(), GL_TRIANGLES, vertices->size());
+    return geom;
+}
+
+}  // namespace
+
+osg::ref_ptr<osg::Group> build_villages(const core::Plan& plan, const Frame& frame,
+                                        const VillageTextures& textures, bool extruded) {
+    osg::ref_ptr<osg::Group> group = new osg::Group;
+    if (plan.villages.empty()) {
+        return group;
+    }
+    osg::ref_ptr<osg::Geometry> fill = village_fill(plan, frame, extruded);
+    osg::StateSet* state = fill->getOrCreateStateSet();
+    set_2d_state(state, bin::kVillageFill);
+    state->setAttributeAndModes(make_program(extruded ? "extrude" : "village").get(),
+                                osg::StateAttribute::ON);
+    state->setTextureAttribute(0, textures.colors.get(), osg::StateAttribute::ON);
+    osg::ref_ptr<osg::Uniform> colors = new osg::Uniform("bp_village_colors", 0);
+    state->addUniform(colors.get());
+    if (extruded) {
+        state->setMode(GL_DEPTH_TEST, osg::StateAttribute::ON);
+        state->setTextureAttribute(1, textures.heights.get(), osg::StateAttribute::ON);
+        osg::ref_ptr<osg::Uniform> heights = new osg::Uniform("bp_village_heights", 1);
+        state->addUniform(heights.get());
+        state->addUniform(textures.height_scale.get());
+    } else {
+        state->addUniform(textures.opacity.get());
+    }
+    group->addChild(fill.get());
+    if (!extruded) {
+        LineBatch lines;
+        for (const core::Village& v : plan.villages) {
+            lines.add_shape(frame, v.shape);
+        }
+        group->addChild(lines.build(hex(colors::kVillageLine), 0.7f, bin::kVillageLine).get());
+    }
+    return group;
+}
+
+osg::ref_ptr<osg::Group> build_townships(const core::Plan& plan, const Frame& frame) {
+    osg::ref_ptr<osg::Group> group = new osg::Group;
+    TriangleBatch fill;
+    LineBatch lines;
+    for (std::size_t i = 0; i < plan.townships.size(); ++i) {
+        const core::Township& t = plan.townships[i];
+        fill.add_shape(frame, t.shape, mix(categorical(i), hex(0xffffff), 0.55f));
+        lines.add_shape(frame, t.shape);
+    }
+    if (!fill.empty()) {
+        group->addChild(fill.build(bin::kTownshipFill).get());
+        group->addChild(lines.build(hex(colors::kTownshipLine), 2.2f, bin::kTownshipLine).get());
+    }
+    return group;
+}
+
+osg::ref_ptr<osg::Group> build_basemap(const core::RasterImage& raster, const Frame& frame) {
+    osg::ref_ptr<osg::Group> group = new osg::Group;
+    if (raster.empty() || !raster.bounds.valid()) {
+        return group;
+    }
+    osg::ref_ptr<osg::Image> image = new osg::Image;
+    image->allocateImage(raster.width, raster.height, 1, GL_RGBA, GL_UNSIGNED_BYTE);
+    std::copy(raster.rgba.begin(), raster.rgba.end(), image->data());
+    osg::ref_ptr<osg::Texture2D> texture = new osg::Texture2D(image.get());
+    texture->setResizeNonPowerOfTwoHint(false);
+    texture->setFilter(osg::Texture::MIN_FILTER, osg::Texture::LINEAR);
+    texture->setWrap(osg::Texture::WRAP_S, osg::Texture::CLAMP_TO_EDGE);
+    texture->setWrap(osg::Texture::WRAP_T, osg::Texture::CLAMP_TO_EDGE);
+    const core::Box& b = raster.bounds;
+    osg::ref_ptr<osg::Vec3Array> v = new osg::Vec3Array;
+    osg::ref_ptr<osg::Vec2Array> t = new osg::Vec2Array;
+    // Row 0 of the raster is the north edge and the first row of the texture (t = 0).
+    const core::PointM corners[4] = {
+        {b.min_x, b.min_y}, {b.max_x, b.min_y}, {b.max_x, b.max_y}, {b.min_x, b.max_y}};
+    const osg::Vec2 uv[4] = {{0, 1}, {1, 1}, {1, 0}, {0, 0}};
+    for (int i : {0, 1, 2, 0, 2, 3}) {
+        v->push_back(frame.at(corners[i]));
+        t->push_back(uv[i]);
+    }
+    osg::ref_ptr<osg::Geometry> geom = new osg::Geometry;
+    geom->setVertexArray(v.get());
+    geom->setTexCoordArray(0, t.get());
+    osg::ref_ptr<osg::Vec4Array> white = new osg::Vec4Array;
+    white->push_back(osg::Vec4(1, 1, 1, 1));
+    geom->setColorArray(white.get(), osg::Array::BIND_OVERALL);
+    add_draw_arrays(geom.get(), GL_TRIANGLES, v->size());
+    osg::StateSet* state = geom->getOrCreateStateSet();
+    set_2d_state(state, bin::kBasemap);
+    state->setTextureAttributeAndModes(0, texture.get(), osg::StateAttribute::ON);
+    group->addChild(geom.get());
+    return group;
+}
+
+}  // namespace beltplan::render::detail

@@ -1,0 +1,153 @@
+// Render benchmarks (offscreen EGL): scene build, one 1600x1100 frame, and recolouring after an
+// edit (texture rewrite) beside its reference, rebuilding the scene. Sizes: 5k and 50k villages.
+#include "bench_plans.h"
+#include "render/fonts.h"
+#include "render/map_scene.h"
+#include "render/offscreen.h"
+#include "render/village_colors.h"
+
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <map>
+#include <memory>
+
+namespace {
+
+using namespace beltplan;
+
+const core::Plan& plan_of(int n) {
+    static std::map<int, core::Plan> plans;
+    auto it = plans.find(n);
+    if (it == plans.end()) {
+        it = plans.emplace(n, bench::grid_plan(n)).first;
+    }
+    return it->second;
+}
+
+render::OffscreenRenderer* renderer() {
+    static std::unique_ptr<render::OffscreenRenderer> r = [] {
+        auto made = render::OffscreenRenderer::create();
+        if (made) {
+            std::fprintf(stderr, "GL: %s\n", (*made)->gl_renderer().c_str());
+            return std::move(*made);
+        }
+        return std::unique_ptr<render::OffscreenRenderer>();
+    }();
+    return r.get();
+}
+
+render::SceneInputs inputs_of(const core::Plan& plan) {
+    render::SceneInputs in;
+    in.plan = &plan;
+    in.reach = analysis::euclidean_reach(plan);
+    in.radius_m = 3000;
+    auto font = render::load_cjk_font();
+    if (font) {
+        in.font = *font;
+    }
+    return in;
+}
+
+render::ViewSetup view_of(const render::MapScene& scene) {
+    render::ViewSetup v;
+    v.width = 1600;
+    v.height = 1100;
+    const core::Box& b = scene.bounds();
+    const double mpp = std::max(b.width() / 1600, b.height() / 1100) * 1.05;
+    const double cx = (b.min_x + b.max_x) / 2 - scene.origin().x;
+    const double cy = (b.min_y + b.max_y) / 2 - scene.origin().y;
+    v.view = osg::Matrixd::translate(-scene.origin().x, -scene.origin().y, 0);
+    v.projection = osg::Matrixd::ortho(cx - 800 * mpp, cx + 800 * mpp, cy - 550 * mpp,
+                                       cy + 550 * mpp, -1e6, 1e6);
+    return v;
+}
+
+std::vector<render::Rgba> colors_of(const core::Plan& plan, double radius_m) {
+    const auto reach = analysis::euclidean_reach(plan);
+    return render::color_villages(plan, reach, radius_m, {}).value().fill;
+}
+
+void BM_Render_SceneBuild(benchmark::State& state) {
+    const core::Plan& plan = plan_of(static_cast<int>(state.range(0)));
+    const render::SceneInputs in = inputs_of(plan);
+    for (auto _ : state) {
+        render::MapScene scene(in);
+        benchmark::DoNotOptimize(scene.root().get());
+    }
+}
+
+void BM_Render_Frame(benchmark::State& state) {
+    if (renderer() == nullptr) {
+        state.SkipWithError("no GL context");
+        return;
+    }
+    const core::Plan& plan = plan_of(static_cast<int>(state.range(0)));
+    render::MapScene scene(inputs_of(plan));
+    scene.set_village_colors(colors_of(plan, 3000));
+    const render::ViewSetup view = view_of(scene);
+    (void)renderer()->render(scene.root().get(), nullptr, view);  // compile GL objects
+    for (auto _ : state) {
+        auto image = renderer()->render(scene.root().get(), nullptr, view);
+        benchmark::DoNotOptimize(image.value().get());
+    }
+}
+
+// An edit (the reach radius changed): new colours into the texture, then one frame.
+void BM_Render_RecolourAndFrame(benchmark::State& state) {
+    if (renderer() == nullptr) {
+        state.SkipWithError("no GL context");
+        return;
+    }
+    const core::Plan& plan = plan_of(static_cast<int>(state.range(0)));
+    render::MapScene scene(inputs_of(plan));
+    const std::vector<render::Rgba> a = colors_of(plan, 3000);
+    const std::vector<render::Rgba> b = colors_of(plan, 1500);
+    const render::ViewSetup view = view_of(scene);
+    (void)renderer()->render(scene.root().get(), nullptr, view);
+    bool flip = false;
+    for (auto _ : state) {
+        scene.set_village_colors(flip ? a : b);
+        flip = !flip;
+        auto image = renderer()->render(scene.root().get(), nullptr, view);
+        benchmark::DoNotOptimize(image.value().get());
+    }
+}
+
+// The recolour step alone (CPU side: colours into the texture image).
+void BM_Render_RecolourOnly(benchmark::State& state) {
+    const core::Plan& plan = plan_of(static_cast<int>(state.range(0)));
+    render::MapScene scene(inputs_of(plan));
+    const std::vector<render::Rgba> a = colors_of(plan, 3000);
+    for (auto _ : state) {
+        scene.set_village_colors(a);
+        benchmark::DoNotOptimize(scene.color_image()->data());
+    }
+}
+
+// Reference: what recolouring would cost if the scene were rebuilt, then drawn.
+void BM_Render_RebuildAndFrame(benchmark::State& state) {
+    if (renderer() == nullptr) {
+        state.SkipWithError("no GL context");
+        return;
+    }
+    const core::Plan& plan = plan_of(static_cast<int>(state.range(0)));
+    const render::SceneInputs in = inputs_of(plan);
+    const std::vector<render::Rgba> a = colors_of(plan, 3000);
+    for (auto _ : state) {
+        render::MapScene scene(in);
+        scene.set_village_colors(a);
+        auto image = renderer()->render(scene.root().get(), nullptr, view_of(scene));
+        benchmark::DoNotOptimize(image.value().get());
+    }
+}
+
+BENCHMARK(BM_Render_SceneBuild)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Render_Frame)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Render_RecolourOnly)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Render_RecolourAndFrame)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Render_RebuildAndFrame)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
