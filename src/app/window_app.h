@@ -1,0 +1,73 @@
+// The window (`beltplan [PLAN]`): an osgViewer window showing the MapScene with the ImGui
+// editor on top. The app owns the plan, its UndoStack and the analysis; the editor's panels
+// return commands that this class applies between frames, then recolours the map.
+#pragma once
+
+#include "core/plan.h"
+#include "core/result.h"
+#include "core/undo_stack.h"
+
+#include <memory>
+#include <string>
+
+namespace osgGA {
+class EventQueue;
+}
+
+namespace beltplan::ui {
+class CoverageModel;
+struct EditorState;
+}  // namespace beltplan::ui
+
+namespace beltplan::app {
+
+struct WindowOptions {
+    std::string plan_path;        // "" opens the sample plan
+    std::string screenshot_path;  // "" runs interactively; else draw a few frames, save, exit
+    int width_px = 1280;
+    int height_px = 800;
+    int frames_before_screenshot = 6;
+};
+
+class WindowApp {
+public:
+    // Loads the plan and opens the window; an Error in one sentence when the plan cannot be
+    // read or there is no display to open a window on.
+    static core::Result<std::unique_ptr<WindowApp>> open(const WindowOptions& options);
+    ~WindowApp();
+
+    // Runs frames until the planner quits (or the screenshot is written); the exit code.
+    int run();
+    // Draws one frame: editor, commands applied, map updated. False once quitting.
+    bool step();
+
+    // For tests and the screenshot mode.
+    const core::Plan& plan() const;
+    const core::UndoStack& history() const;
+    const ui::CoverageModel& coverage() const;
+    ui::EditorState& editor();
+    const std::string& plan_path() const;
+    // The window's event queue (coordinates in window pixels as the window reports them).
+    osgGA::EventQueue& events();
+    // Writes the plan (temporary file renamed over it), marks the history saved and removes
+    // the autosave; the status line says how it went.
+    void save();
+    // Asks the bridge to capture the next frame; the result sentence after that frame.
+    void capture_next_frame(const std::string& png_path);
+    const std::string& capture_result() const;
+    // Sites in the last "how many more sites" answer; -1 while none (or still running).
+    int target_sites() const;
+    // The window title as shown ("示范带规划 - name *").
+    std::string title() const;
+
+    struct Impl;
+
+private:
+    explicit WindowApp(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+// Opens the window (or takes the screenshot) and returns the process exit code.
+int run_window(const WindowOptions& options);
+
+}  // namespace beltplan::app

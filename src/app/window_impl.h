@@ -1,0 +1,73 @@
+// The state of the open window shared by window_app.cpp (opening, the frame loop) and
+// window_edit.cpp (applying the editor's requests: commands, save, autosave, export).
+#pragma once
+
+#include "analysis/belts.h"
+#include "analysis/contiguity.h"
+#include "analysis/joint_orgs.h"
+#include "analysis/strategy.h"
+#include "app/window_app.h"
+#include "core/plan.h"
+#include "core/undo_stack.h"
+#include "render/map_scene.h"
+#include "render/village_colors.h"
+#include "ui/coverage_model.h"
+#include "ui/editor.h"
+#include "ui/imgui_osg.h"
+#include "ui/picking.h"
+
+#include <osgViewer/Viewer>
+
+#include <chrono>
+#include <future>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace beltplan::app {
+
+struct WindowApp::Impl {
+    std::string path;
+    core::Plan plan;
+    core::UndoStack history;
+    std::unique_ptr<ui::CoverageModel> coverage;
+    std::unique_ptr<ui::VillagePicker> picker;
+    std::vector<analysis::BeltResult> belts;
+    render::Legend legend;
+    analysis::ContiguityGraph graph;  // queen graph with the plan's edits
+    std::vector<analysis::JointOrgCheck> org_checks;
+    std::future<analysis::Suggestion> target_job;                 // runs on a copy of the plan
+    std::vector<std::future<analysis::Suggestion>> dropped_jobs;  // cancelled, not yet finished
+    std::optional<analysis::Suggestion> target;
+    core::Box plan_bounds;
+    int exported_views = 0;
+    bool restored = false;  // the plan came from the autosave: unsaved until saved
+    std::size_t edits_since_autosave = 0;
+    std::chrono::steady_clock::time_point last_autosave = std::chrono::steady_clock::now();
+    ui::EditorState editor;
+    std::unique_ptr<ui::ImGuiBridge> bridge;
+    std::unique_ptr<render::MapScene> scene;
+    osg::ref_ptr<osgViewer::Viewer> viewer;
+    std::string shown_title;
+    bool quitting = false;
+    std::chrono::steady_clock::time_point last_frame = std::chrono::steady_clock::now();
+
+    ~Impl();
+    void apply(ui::EditorOutput& out);
+    void on_changes(const core::ChangeSet& changes);
+    void recolour();
+    void update_camera();
+    void set_fullscreen(bool on);
+    void export_view();
+    bool dirty() const { return history.dirty() || restored; }
+    std::string autosave_path() const;
+    void autosave_if_due();
+    void save_now(ui::EditorOutput& out);
+    void start_target(double share);
+    void poll_jobs();
+    void accept_target();
+    std::string title() const;
+};
+
+}  // namespace beltplan::app

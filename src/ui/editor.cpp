@@ -1,0 +1,177 @@
+// draw_editor: the menu bar, keyboard shortcuts, the quit confirmation and the status line;
+// the map tools and panels live in map_tools.cpp and panels_*.cpp.
+#include "ui/editor.h"
+
+#include "core/command.h"
+#include "ui/imgui_osg.h"
+#include "ui/strings.h"
+
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdio>
+
+namespace beltplan::ui {
+
+namespace {
+
+constexpr float kPanelWidthPx = 356.f;  // coverage panel left, inspector right, with margins
+constexpr float kMenuHeightPx = 26.f;
+
+void draw_menu(const EditorContext& context, EditorState& state, EditorOutput& out) {
+    if (!ImGui::BeginMainMenuBar()) {
+        return;
+    }
+    if (ImGui::BeginMenu(tr(Str::kMenuFile))) {
+        if (ImGui::MenuItem(tr(Str::kMenuSave), "Ctrl+S")) {
+            out.save = true;
+        }
+        ImGui::EndMenu();
+    }
+    if (ImGui::MenuItem(tr(Str::kMenuUndo), "Ctrl+Z", false, context.can_undo)) {
+        out.undo = true;
+    }
+    if (ImGui::MenuItem(tr(Str::kMenuRedo), "Ctrl+Y", false, context.can_redo)) {
+        out.redo = true;
+    }
+    if (ImGui::MenuItem(tr(Str::kMenuFit))) {
+        fit_to_plan(context.plan_bounds, state);
+    }
+    if (ImGui::MenuItem(tr(Str::kPresentation), "F5")) {
+        state.presenting = true;
+        out.fullscreen = true;
+    }
+    if (ImGui::MenuItem(tr(Str::kLanguageName))) {
+        set_language(language() == Language::kChinese ? Language::kEnglish : Language::kChinese);
+    }
+    ImGui::Separator();
+    if (ImGui::RadioButton(tr(Str::kToolSelect), state.tool == Tool::kSelect)) {
+        state.tool = Tool::kSelect;
+    }
+    if (ImGui::RadioButton(tr(Str::kToolAddSite), state.tool == Tool::kAddSite)) {
+        state.tool = Tool::kAddSite;
+    }
+    if (ImGui::RadioButton(tr(Str::kToolMeasure), state.tool == Tool::kMeasure)) {
+        state.tool = Tool::kMeasure;
+    }
+    if (ImGui::RadioButton(tr(Str::kToolJointOrg), state.tool == Tool::kJointOrg)) {
+        state.tool = Tool::kJointOrg;
+    }
+    ImGui::Separator();
+    const Str hint = state.tool == Tool::kAddSite    ? Str::kAddSiteHint
+                     : state.tool == Tool::kMeasure  ? Str::kMeasureHint
+                     : state.tool == Tool::kJointOrg ? Str::kJointOrgHint
+                                                     : Str::kDragSiteHint;
+    ImGui::TextDisabled("%s", tr(hint));
+    if (!state.status.empty()) {
+        ImGui::Separator();
+        ImGui::TextUnformatted(state.status.c_str());
+    }
+    ImGui::EndMainMenuBar();
+}
+
+void handle_shortcuts(const EditorContext& context, EditorState& state, EditorOutput& out) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) {
+        return;
+    }
+    if (!state.presenting && ImGui::IsKeyPressed(kKeyIndexF5, false)) {
+        state.presenting = true;
+        out.fullscreen = true;
+    }
+    if (!io.KeyCtrl) {
+        return;
+    }
+    if (ImGui::IsKeyPressed('z', false) && context.can_undo) {
+        out.undo = true;
+    }
+    if (ImGui::IsKeyPressed('y', false) && context.can_redo) {
+        out.redo = true;
+    }
+    if (ImGui::IsKeyPressed('s', false)) {
+        out.save = true;
+    }
+}
+
+void draw_quit_dialog(EditorState& state, EditorOutput& out) {
+    if (state.confirm_quit) {
+        ImGui::OpenPopup("##quit");
+    }
+    if (ImGui::BeginPopupModal("##quit", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(tr(Str::kUnsavedQuit));
+        if (ImGui::Button(tr(Str::kMenuSave))) {
+            out.save = true;
+            out.quit = true;
+            state.confirm_quit = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(tr(Str::kQuitAnyway))) {
+            out.quit = true;
+            state.confirm_quit = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(tr(Str::kCancel))) {
+            state.confirm_quit = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
+}  // namespace
+
+EditorOutput draw_editor(const EditorContext& context, EditorState& state) {
+    EditorOutput out;
+    state.view.set_viewport(static_cast<int>(ImGui::GetIO().DisplaySize.x),
+                            static_cast<int>(ImGui::GetIO().DisplaySize.y));
+    handle_map_input(context, state, out);
+    draw_map_overlay(context, state);
+    draw_joint_org_overlay(context, state);
+    handle_measure(state);
+    if (state.presenting) {
+        draw_presentation(context, state, out);
+    } else if (state.show_panels) {
+        draw_menu(context, state, out);
+        draw_coverage_panel(context, state, out);
+        draw_inspector(context, state, out);
+        draw_sites_panel(context, state, out);
+        draw_belts_panel(context, state, out);
+    }
+    handle_shortcuts(context, state, out);
+    draw_quit_dialog(state, out);
+    return out;
+}
+
+void fit_to_plan(const core::Box& bounds, EditorState& state) {
+    if (state.presenting || !state.show_panels) {
+        state.view.fit(bounds);
+    } else {
+        state.view.fit(bounds, 0.03, kPanelWidthPx, kMenuHeightPx, kPanelWidthPx, 0.f);
+    }
+}
+
+std::string free_site_id(const core::Plan& plan) {
+    for (std::size_t n = plan.sites.size() + 1;; ++n) {
+        std::string id = "S" + std::to_string(n);
+        if (core::find_site(plan, id) < 0) {
+            return id;
+        }
+    }
+}
+
+std::string format_length(double metres) {
+    char buf[64];
+    if (!std::isfinite(metres)) {
+        return "-";
+    }
+    if (metres >= 1000.0) {
+        std::snprintf(buf, sizeof buf, "%.2f %s", metres / 1000.0, tr(Str::kKilometres));
+    } else {
+        std::snprintf(buf, sizeof buf, "%.0f %s", metres, tr(Str::kMetres));
+    }
+    return buf;
+}
+
+}  // namespace beltplan::ui

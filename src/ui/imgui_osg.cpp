@@ -1,0 +1,399 @@
+// ImGuiBridge: OSG events -> ImGuiIO (one frame at a time), ImGui drawn after the map in the
+// camera's post-draw callback, with OSG's GL state put aside first and dirtied afterwards.
+#include "ui/imgui_osg.h"
+
+#include "render/fonts.h"
+#include "ui/strings.h"
+
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+#include <osg/GLExtensions>
+#include <osg/Image>
+#include <osg/State>
+#include <osgDB/WriteFile>
+
+#include <deque>
+
+namespace beltplan::ui {
+
+namespace {
+
+constexpr float kFontSizePx = 18.f;
+
+// ImGui key indices (< 512) for OSG's special keys; ASCII keys use their lower-case code.
+struct SpecialKey {
+    int osg_key;
+    int imgui_key;
+    int index;
+};
+const SpecialKey kSpecialKeys[] = {
+    {osgGA::GUIEventAdapter::KEY_Tab, ImGuiKey_Tab, 300},
+    {osgGA::GUIEventAdapter::KEY_Left, ImGuiKey_LeftArrow, 301},
+    {osgGA::GUIEventAdapter::KEY_Right, ImGuiKey_RightArrow, 302},
+    {osgGA::GUIEventAdapter::KEY_Up, ImGuiKey_UpArrow, 303},
+    {osgGA::GUIEventAdapter::KEY_Down, ImGuiKey_DownArrow, 304},
+    {osgGA::GUIEventAdapter::KEY_Page_Up, ImGuiKey_PageUp, 305},
+    {osgGA::GUIEventAdapter::KEY_Page_Down, ImGuiKey_PageDown, 306},
+    {osgGA::GUIEventAdapter::KEY_Home, ImGuiKey_Home, 307},
+    {osgGA::GUIEventAdapter::KEY_End, ImGuiKey_End, 308},
+    {osgGA::GUIEventAdapter::KEY_Insert, ImGuiKey_Insert, 309},
+    {osgGA::GUIEventAdapter::KEY_Delete, ImGuiKey_Delete, 310},
+    {osgGA::GUIEventAdapter::KEY_BackSpace, ImGuiKey_Backspace, 311},
+    {osgGA::GUIEventAdapter::KEY_Return, ImGuiKey_Enter, 312},
+    {osgGA::GUIEventAdapter::KEY_Escape, ImGuiKey_Escape, 313},
+    {osgGA::GUIEventAdapter::KEY_KP_Enter, ImGuiKey_KeyPadEnter, 314},
+    {osgGA::GUIEventAdapter::KEY_F5, -1, kKeyIndexF5},
+};
+
+// The modifier mask bit of a modifier key, 0 for other keys.
+int modifier_bit(int osg_key) {
+    using GEA = osgGA::GUIEventAdapter;
+    switch (osg_key) {
+        case GEA::KEY_Control_L:
+        case GEA::KEY_Control_R:
+            return GEA::MODKEY_CTRL;
+        case GEA::KEY_Shift_L:
+        case GEA::KEY_Shift_R:
+            return GEA::MODKEY_SHIFT;
+        case GEA::KEY_Alt_L:
+        case GEA::KEY_Alt_R:
+            return GEA::MODKEY_ALT;
+        default:
+            return 0;
+    }
+}
+
+// The key index of an OSG key, or -1 for keys ImGui does not track.
+int key_index(int osg_key) {
+    for (const SpecialKey& k : kSpecialKeys) {
+        if (k.osg_key == osg_key) {
+            return k.index;
+        }
+    }
+    if (osg_key >= 'A' && osg_key <= 'Z') {
+        return osg_key - 'A' + 'a';
+    }
+    if (osg_key >= 32 && osg_key < 127) {
+        return osg_key;
+    }
+    return -1;
+}
+
+// One recorded input event, in window pixels with y down.
+struct InputEvent {
+    enum class Type { kMove, kButton, kWheel, kKey, kChar, kMods };
+    Type type = Type::kMove;
+    float x = 0.f;
+    float y = 0.f;
+    int code = 0;  // button 0-2, key index, or character
+    bool down = false;
+    float wheel = 0.f;
+    int mods = 0;  // osgGA mod key mask
+};
+
+}  // namespace
+
+struct ImGuiBridge::Impl {
+    ImGuiContext* context = nullptr;
+    ImVector<ImWchar> glyph_ranges;
+    std::string font_error;
+    std::deque<InputEvent> events;
+    int held_mods = 0;  // modifiers seen as key events (injected events carry no mask)
+    bool gl_ready = false;
+    bool close_requested = false;
+    std::string capture_path;
+    std::string capture_result;
+    osg::ref_ptr<osgGA::GUIEventHandler> handler;
+    osg::ref_ptr<osg::Camera::DrawCallback> drawer;
+
+    void load_font(const std::string& extra_text);
+    void apply_events();
+    void draw(osg::RenderInfo& info);
+    void capture(osg::RenderInfo& info);
+};
+
+namespace {
+
+class EventRecorder : public osgGA::GUIEventHandler {
+public:
+    explicit EventRecorder(ImGuiBridge::Impl* impl) : impl_(impl) {}
+    bool handle(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAdapter&) override;
+
+protected:
+    ~EventRecorder() override = default;
+
+private:
+    ImGuiBridge::Impl* impl_;
+};
+
+bool EventRecorder::handle(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAdapter&) {
+    using GEA = osgGA::GUIEventAdapter;
+    InputEvent e;
+    // Normalised coordinates already account for the Y orientation and the input range.
+    e.x = (ea.getXnormalized() + 1.f) * 0.5f * static_cast<float>(ea.getWindowWidth());
+    e.y = (1.f - ea.getYnormalized()) * 0.5f * static_cast<float>(ea.getWindowHeight());
+    e.mods = ea.getModKeyMask() | impl_->held_mods;
+    switch (ea.getEventType()) {
+        case GEA::MOVE:
+        case GEA::DRAG:
+            e.type = InputEvent::Type::kMove;
+            break;
+        case GEA::PUSH:
+        case GEA::RELEASE:
+            e.type = InputEvent::Type::kButton;
+            e.down = ea.getEventType() == GEA::PUSH;
+            e.code = ea.getButton() == GEA::LEFT_MOUSE_BUTTON    ? 0
+                     : ea.getButton() == GEA::RIGHT_MOUSE_BUTTON ? 1
+                                                                 : 2;
+            break;
+        case GEA::SCROLL:
+            e.type = InputEvent::Type::kWheel;
+            e.wheel = ea.getScrollingMotion() == GEA::SCROLL_UP     ? 1.f
+                      : ea.getScrollingMotion() == GEA::SCROLL_DOWN ? -1.f
+                                                                    : ea.getScrollingDeltaY();
+            break;
+        case GEA::KEYDOWN:
+        case GEA::KEYUP: {
+            const int key = ea.getUnmodifiedKey() != 0 ? ea.getUnmodifiedKey() : ea.getKey();
+            e.down = ea.getEventType() == GEA::KEYDOWN;
+            if (const int bit = modifier_bit(key)) {
+                impl_->held_mods = e.down ? (impl_->held_mods | bit) : (impl_->held_mods & ~bit);
+                e.type = InputEvent::Type::kMods;
+                e.mods = e.down ? (e.mods | bit) : (ea.getModKeyMask() & ~bit) | impl_->held_mods;
+                impl_->events.push_back(e);
+                return true;
+            }
+            e.type = InputEvent::Type::kKey;
+            e.code = key_index(key);
+            if (e.code >= 0) {
+                impl_->events.push_back(e);
+            }
+            const int ch = ea.getKey();
+            const bool ctrl = (e.mods & GEA::MODKEY_CTRL) != 0;
+            if (e.down && !ctrl && ch >= 32 && ch != 127 && ch < 0xFF00) {
+                InputEvent c = e;
+                c.type = InputEvent::Type::kChar;
+                c.code = ch;
+                impl_->events.push_back(c);
+            }
+            return true;
+        }
+        case GEA::CLOSE_WINDOW:
+        case GEA::QUIT_APPLICATION:
+            impl_->close_requested = true;
+            return true;
+        default:
+            return false;
+    }
+    impl_->events.push_back(e);
+    return true;
+}
+
+class ImGuiDrawer : public osg::Camera::DrawCallback {
+public:
+    explicit ImGuiDrawer(ImGuiBridge::Impl* impl) : impl_(impl) {}
+    void operator()(osg::RenderInfo& info) const override { impl_->draw(info); }
+
+protected:
+    ~ImGuiDrawer() override = default;
+
+private:
+    ImGuiBridge::Impl* impl_;
+};
+
+}  // namespace
+
+void ImGuiBridge::Impl::load_font(const std::string& extra_text) {
+    ImGuiIO& io = ImGui::GetIO();
+    auto font = render::find_cjk_font(false);
+    if (!font) {
+        font_error = font.error().message;
+        io.Fonts->AddFontDefault();
+        return;
+    }
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
+    builder.AddRanges(io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
+    builder.AddText(all_label_text().c_str());
+    builder.AddText(extra_text.c_str());
+    builder.AddText(u8"，。：；（）【】·—×÷±≤≥％");
+    builder.BuildRanges(&glyph_ranges);
+    ImFontConfig config;
+    config.FontNo = font.value().face_index;
+    config.OversampleH = 1;
+    config.PixelSnapH = true;
+    if (io.Fonts->AddFontFromFileTTF(font.value().path.c_str(), kFontSizePx, &config,
+                                     glyph_ranges.Data) == nullptr) {
+        font_error = "the font file " + font.value().path + " could not be read";
+        io.Fonts->AddFontDefault();
+    }
+}
+
+// Hands recorded events to ImGui up to the first release of something pressed in this batch:
+// the rest waits for the next frame, so a press and release in one frame still click.
+void ImGuiBridge::Impl::apply_events() {
+    ImGuiIO& io = ImGui::GetIO();
+    bool pressed_button[3] = {false, false, false};
+    std::vector<int> pressed_keys;
+    while (!events.empty()) {
+        const InputEvent e = events.front();
+        if (e.type == InputEvent::Type::kButton && !e.down && pressed_button[e.code]) {
+            break;
+        }
+        if (e.type == InputEvent::Type::kKey && !e.down &&
+            std::find(pressed_keys.begin(), pressed_keys.end(), e.code) != pressed_keys.end()) {
+            break;
+        }
+        events.pop_front();
+        io.KeyCtrl = (e.mods & osgGA::GUIEventAdapter::MODKEY_CTRL) != 0;
+        io.KeyShift = (e.mods & osgGA::GUIEventAdapter::MODKEY_SHIFT) != 0;
+        io.KeyAlt = (e.mods & osgGA::GUIEventAdapter::MODKEY_ALT) != 0;
+        switch (e.type) {
+            case InputEvent::Type::kMove:
+                io.MousePos = ImVec2(e.x, e.y);
+                break;
+            case InputEvent::Type::kButton:
+                io.MousePos = ImVec2(e.x, e.y);
+                io.MouseDown[e.code] = e.down;
+                pressed_button[e.code] = pressed_button[e.code] || e.down;
+                break;
+            case InputEvent::Type::kWheel:
+                io.MouseWheel += e.wheel;
+                break;
+            case InputEvent::Type::kKey:
+                io.KeysDown[e.code] = e.down;
+                if (e.down) {
+                    pressed_keys.push_back(e.code);
+                }
+                break;
+            case InputEvent::Type::kChar:
+                io.AddInputCharacter(static_cast<unsigned>(e.code));
+                break;
+            case InputEvent::Type::kMods:
+                break;
+        }
+    }
+}
+
+void ImGuiBridge::Impl::draw(osg::RenderInfo& info) {
+    osg::State* state = info.getState();
+    osg::GLExtensions* ext = state->get<osg::GLExtensions>();
+    state->disableAllVertexArrays();
+    state->unbindVertexBufferObject();
+    state->unbindElementBufferObject();
+    if (ext->isVAOSupported) {
+        ext->glBindVertexArray(0);
+    }
+    ext->glUseProgram(0);
+    state->setActiveTextureUnit(0);
+    state->setClientActiveTextureUnit(0);
+    if (!gl_ready) {
+        gl_ready = ImGui_ImplOpenGL3_Init("#version 130");
+    }
+    ImDrawData* data = ImGui::GetDrawData();
+    if (gl_ready && data != nullptr && data->Valid) {
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplOpenGL3_RenderDrawData(data);
+    }
+    if (!capture_path.empty()) {
+        capture(info);
+    }
+    state->setLastAppliedProgramObject(nullptr);
+    state->dirtyAllVertexArrays();
+    state->dirtyAllModes();
+    state->dirtyAllAttributes();
+}
+
+void ImGuiBridge::Impl::capture(osg::RenderInfo& info) {
+    const osg::Viewport* viewport = info.getCurrentCamera()->getViewport();
+    osg::ref_ptr<osg::Image> image = new osg::Image;
+    image->readPixels(static_cast<int>(viewport->x()), static_cast<int>(viewport->y()),
+                      static_cast<int>(viewport->width()), static_cast<int>(viewport->height()),
+                      GL_RGB, GL_UNSIGNED_BYTE);
+    capture_result = osgDB::writeImageFile(*image, capture_path)
+                         ? "ok"
+                         : "the screenshot could not be written to " + capture_path;
+    capture_path.clear();
+}
+
+ImGuiBridge::ImGuiBridge(const std::string& extra_text) : impl_(std::make_unique<Impl>()) {
+    IMGUI_CHECKVERSION();
+    impl_->context = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // panel layout is the app's, not a file in the working folder
+    io.KeyMap[ImGuiKey_A] = 'a';
+    io.KeyMap[ImGuiKey_C] = 'c';
+    io.KeyMap[ImGuiKey_V] = 'v';
+    io.KeyMap[ImGuiKey_X] = 'x';
+    io.KeyMap[ImGuiKey_Y] = 'y';
+    io.KeyMap[ImGuiKey_Z] = 'z';
+    io.KeyMap[ImGuiKey_Space] = ' ';
+    for (const SpecialKey& k : kSpecialKeys) {
+        if (k.imgui_key >= 0) {
+            io.KeyMap[k.imgui_key] = k.index;
+        }
+    }
+    ImGui::StyleColorsLight();
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.WindowRounding = 4.f;
+    style.Colors[ImGuiCol_WindowBg].w = 0.92f;
+    impl_->load_font(extra_text);
+    unsigned char* pixels = nullptr;
+    int width = 0;
+    int height = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);  // builds the atlas once
+    impl_->handler = new EventRecorder(impl_.get());
+    impl_->drawer = new ImGuiDrawer(impl_.get());
+}
+
+ImGuiBridge::~ImGuiBridge() {
+    ImGui::DestroyContext(impl_->context);
+}
+
+void ImGuiBridge::release_gl() {
+    if (impl_->gl_ready) {
+        ImGui_ImplOpenGL3_Shutdown();
+        impl_->gl_ready = false;
+    }
+}
+
+osg::ref_ptr<osgGA::GUIEventHandler> ImGuiBridge::event_handler() {
+    return impl_->handler;
+}
+
+osg::ref_ptr<osg::Camera::DrawCallback> ImGuiBridge::draw_callback() {
+    return impl_->drawer;
+}
+
+void ImGuiBridge::new_frame(int width_px, int height_px, double dt_s) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(width_px), static_cast<float>(height_px));
+    io.DeltaTime = dt_s > 0.0 ? static_cast<float>(dt_s) : 1.f / 60.f;
+    impl_->apply_events();
+    ImGui::NewFrame();
+}
+
+void ImGuiBridge::end_frame() {
+    ImGui::Render();
+}
+
+void ImGuiBridge::capture_next_frame(const std::string& png_path) {
+    impl_->capture_path = png_path;
+    impl_->capture_result.clear();
+}
+
+const std::string& ImGuiBridge::capture_result() const {
+    return impl_->capture_result;
+}
+
+bool ImGuiBridge::take_close_request() {
+    const bool requested = impl_->close_requested;
+    impl_->close_requested = false;
+    return requested;
+}
+
+const std::string& ImGuiBridge::font_error() const {
+    return impl_->font_error;
+}
+
+}  // namespace beltplan::ui

@@ -1,0 +1,166 @@
+// The coverage panel: reach radius and distance mode (as commands), totals, the per-township
+// table and the uncovered villages (click to fly there).
+#include "core/site_commands.h"
+#include "ui/editor.h"
+#include "ui/strings.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+#include <memory>
+
+namespace beltplan::ui {
+
+namespace {
+
+constexpr float kMinRadiusM = 500.f;
+constexpr float kMaxRadiusM = 20000.f;
+constexpr double kFlySpanM = 6000.0;
+
+void draw_totals(const analysis::CoverageReport& report) {
+    const analysis::CoverageCount& t = report.total;
+    char overlay[96];
+    std::snprintf(overlay, sizeof overlay, "%lld / %lld  (%.1f%%)",
+                  static_cast<long long>(t.covered), static_cast<long long>(t.villages),
+                  analysis::village_share(t) * 100.0);
+    ImGui::TextUnformatted(tr(Str::kVillagesCovered));
+    ImGui::ProgressBar(static_cast<float>(analysis::village_share(t)), ImVec2(-1.f, 0.f), overlay);
+    std::snprintf(overlay, sizeof overlay, "%lld / %lld  (%.1f%%)",
+                  static_cast<long long>(t.covered_population),
+                  static_cast<long long>(t.population), analysis::population_share(t) * 100.0);
+    ImGui::TextUnformatted(tr(Str::kPopulationCovered));
+    ImGui::ProgressBar(static_cast<float>(analysis::population_share(t)), ImVec2(-1.f, 0.f),
+                       overlay);
+}
+
+void draw_township_table(const analysis::CoverageReport& report) {
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##towns", 3, flags, ImVec2(0.f, 170.f))) {
+        return;
+    }
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr(Str::kTownship), ImGuiTableColumnFlags_WidthStretch, 2.f);
+    ImGui::TableSetupColumn(tr(Str::kCovered), ImGuiTableColumnFlags_WidthStretch, 1.f);
+    ImGui::TableSetupColumn(tr(Str::kShare), ImGuiTableColumnFlags_WidthStretch, 1.f);
+    ImGui::TableHeadersRow();
+    for (const analysis::CoverageCount& c : report.by_township) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(c.name.empty() ? c.key.c_str() : c.name.c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%lld/%lld", static_cast<long long>(c.covered),
+                    static_cast<long long>(c.villages));
+        ImGui::TableNextColumn();
+        ImGui::Text("%.1f%%", analysis::village_share(c) * 100.0);
+    }
+    ImGui::EndTable();
+}
+
+// "How many more sites reach X%": runs off the render thread (the app polls it each frame)
+// and can be cancelled; the answer is drawn on the map and can be accepted as one edit.
+void draw_target(const EditorContext& context, EditorState& state, EditorOutput& out) {
+    ImGui::TextUnformatted(tr(Str::kTargetShare));
+    ImGui::SetNextItemWidth(120.f);
+    float percent = state.target_share * 100.f;
+    if (ImGui::SliderFloat("##target", &percent, 10.f, 100.f, "%.0f%%")) {
+        state.target_share = percent / 100.f;
+    }
+    ImGui::SameLine();
+    if (context.target_running) {
+        ImGui::Text("%s %c", tr(Str::kComputing),
+                    "|/-\\"[static_cast<int>(ImGui::GetTime() * 8) & 3]);
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr(Str::kCancel))) {
+            out.cancel_target = true;
+        }
+        return;
+    }
+    if (ImGui::SmallButton(tr(Str::kComputeTarget))) {
+        out.compute_target = state.target_share;
+    }
+    if (context.target != nullptr) {
+        const analysis::Suggestion& t = *context.target;
+        const double share = t.total > 0 ? t.value / t.total * 100.0 : 0.0;
+        ImGui::TextWrapped(tr(Str::kTargetResult), static_cast<int>(t.sites.size()), share);
+        if (!t.sites.empty() && ImGui::SmallButton(tr(Str::kAcceptAll))) {
+            out.accept_target = true;
+        }
+    }
+}
+
+void draw_uncovered(const EditorContext& context, const analysis::CoverageReport& report,
+                    EditorState& state) {
+    ImGui::Text("%s (%zu)", tr(Str::kUncovered), report.uncovered.size());
+    if (!ImGui::BeginChild("##uncovered", ImVec2(0.f, 0.f), true)) {
+        ImGui::EndChild();
+        return;
+    }
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(report.uncovered.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const analysis::UncoveredVillage& u = report.uncovered[static_cast<std::size_t>(i)];
+            const std::string label = u.name + "  " + format_length(u.distance_m) + "##" + u.code;
+            if (!ImGui::Selectable(label.c_str())) {
+                continue;
+            }
+            const core::Plan& plan = *context.plan;
+            for (std::size_t v = 0; v < plan.villages.size(); ++v) {
+                if (plan.villages[v].code == u.code) {
+                    state.selected_village = static_cast<int>(v);
+                    state.selected_site.clear();
+                    state.view.fly_to(core::anchor(plan.villages[v]), kFlySpanM);
+                    break;
+                }
+            }
+        }
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace
+
+void draw_coverage_panel(const EditorContext& context, EditorState& state, EditorOutput& out) {
+    const core::Plan& plan = *context.plan;
+    ImGui::SetNextWindowPos(ImVec2(8.f, 32.f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(340.f, 560.f), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin((std::string(tr(Str::kCoverage)) + "###coverage").c_str())) {
+        ImGui::End();
+        return;
+    }
+    float radius = static_cast<float>(plan.settings.reach_m);
+    ImGui::TextUnformatted(tr(Str::kRadius));
+    ImGui::SetNextItemWidth(-1.f);
+    if (ImGui::SliderFloat("##radius", &radius, kMinRadiusM, kMaxRadiusM, "%.0f")) {
+        out.commands.push_back(std::make_unique<core::SetReachRadius>(radius));
+    }
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        out.end_merge = true;
+    }
+    ImGui::TextUnformatted(tr(Str::kDistanceMode));
+    ImGui::SameLine();
+    const core::DistanceMode mode = plan.settings.distance;
+    if (ImGui::RadioButton(tr(Str::kEuclidean), mode == core::DistanceMode::kEuclidean) &&
+        mode != core::DistanceMode::kEuclidean) {
+        out.commands.push_back(
+            std::make_unique<core::SetDistanceMode>(core::DistanceMode::kEuclidean));
+    }
+    ImGui::SameLine();
+    if (ImGui::RadioButton(tr(Str::kNetwork), mode == core::DistanceMode::kNetwork) &&
+        mode != core::DistanceMode::kNetwork) {
+        out.commands.push_back(
+            std::make_unique<core::SetDistanceMode>(core::DistanceMode::kNetwork));
+    }
+    const analysis::CoverageReport& report = context.coverage->report();
+    draw_totals(report);
+    ImGui::TextDisabled("%s: %.1f ms", tr(Str::kAnalysisTime), context.coverage->last_ms());
+    draw_target(context, state, out);
+    ImGui::Separator();
+    ImGui::TextUnformatted(tr(Str::kByTownship));
+    draw_township_table(report);
+    draw_uncovered(context, report, state);
+    ImGui::End();
+}
+
+}  // namespace beltplan::ui

@@ -1,0 +1,404 @@
+// The window driven in-process under Xvfb: injected OSG mouse and key events go through the
+// ImGui bridge, the editor and the UndoStack exactly as a planner's would.
+#include "analysis/coverage.h"
+#include "app/window_app.h"
+#include "io/plan_file.h"
+#include "support/test_support.h"
+#include "ui/coverage_model.h"
+#include "ui/editor.h"
+#include "ui/strings.h"
+#include "ui/xvfb_display.h"
+
+#include <gtest/gtest.h>
+#include <osgDB/ReadFile>
+#include <osgGA/EventQueue>
+
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+namespace beltplan {
+namespace {
+
+const auto* const kXvfb = ::testing::AddGlobalTestEnvironment(new test::XvfbEnvironment);
+
+// The map area between the coverage panel (left) and the inspector (right).
+bool in_map_area(ui::ScreenPoint p) {
+    return p.x > 380.f && p.x < 900.f && p.y > 60.f && p.y < 760.f;
+}
+
+class WindowTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        if (!test::have_display()) {
+            GTEST_SKIP() << "no X display and no Xvfb to start";
+        }
+        path_ = dir_.file("plan.gpkg");
+        std::filesystem::copy_file(test::source_path("maps/xuanhua.gpkg"), path_);
+        app::WindowOptions options;
+        options.plan_path = path_;
+        auto opened = app::WindowApp::open(options);
+        ASSERT_TRUE(opened) << opened.error().message;
+        app_ = std::move(opened.value());
+        frames(3);
+    }
+
+    void frames(int n) {
+        for (int i = 0; i < n; ++i) {
+            app_->step();
+        }
+    }
+    // Injected coordinates are window pixels with y down, as the X11 window reports them.
+    void move(ui::ScreenPoint p) { app_->events().mouseMotion(p.x, p.y); }
+    void press(ui::ScreenPoint p) { app_->events().mouseButtonPress(p.x, p.y, 1); }
+    void release(ui::ScreenPoint p) { app_->events().mouseButtonRelease(p.x, p.y, 1); }
+    // Ctrl+key pressed and released inside one frame.
+    void ctrl(char key) {
+        osgGA::EventQueue& q = app_->events();
+        q.keyPress(osgGA::GUIEventAdapter::KEY_Control_L);
+        q.keyPress(key);
+        q.keyRelease(key);
+        q.keyRelease(osgGA::GUIEventAdapter::KEY_Control_L);
+        frames(3);
+    }
+
+    test::TempDir dir_;
+    std::string path_;
+    std::unique_ptr<app::WindowApp> app_;
+};
+
+TEST_F(WindowTest, hover_names_the_village_under_the_cursor) {
+    const ui::MapView& view = app_->editor().view;
+    const core::Plan& plan = app_->plan();
+    for (std::size_t i = 0; i < plan.villages.size(); ++i) {
+        const ui::ScreenPoint p = view.to_screen(core::anchor(plan.villages[i]));
+        if (!in_map_area(p) || !core::contains(plan.villages[i].shape, view.to_world(p))) {
+            continue;
+        }
+        move(p);
+        frames(2);
+        EXPECT_EQ(app_->editor().hovered_village, static_cast<int>(i));
+        return;
+    }
+    FAIL() << "no village anchor in the map area";
+}
+
+TEST_F(WindowTest, dragging_a_site_updates_coverage_as_the_analysis_says) {
+    const core::Plan& plan = app_->plan();
+    const ui::MapView& view = app_->editor().view;
+    int site = -1;
+    for (std::size_t i = 0; i < plan.sites.size() && site < 0; ++i) {
+        if (in_map_area(view.to_screen(plan.sites[i].position))) {
+            site = static_cast<int>(i);
+        }
+    }
+    ASSERT_GE(site, 0);
+    // Drop it on the anchor of an uncovered village shown in the map area.
+    ui::ScreenPoint target{-1.f, -1.f};
+    for (const auto& u : app_->coverage().report().uncovered) {
+        for (const core::Village& v : plan.villages) {
+            if (v.code == u.code && in_map_area(view.to_screen(core::anchor(v)))) {
+                target = view.to_screen(core::anchor(v));
+            }
+        }
+    }
+    ASSERT_GE(target.x, 0.f);
+    const std::int64_t covered_before = app_->coverage().report().total.covered;
+    const ui::ScreenPoint from =
+        view.to_screen(plan.sites[static_cast<std::size_t>(site)].position);
+    move(from);
+    frames(1);
+    press(from);
+    frames(1);
+    const auto start = std::chrono::steady_clock::now();
+    for (int step = 1; step <= 5; ++step) {
+        const float t = static_cast<float>(step) / 5.f;
+        move({from.x + (target.x - from.x) * t, from.y + (target.y - from.y) * t});
+        frames(1);
+    }
+    const double frame_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+            .count() /
+        5.0;
+    std::cout << "drag frame (editor, live coverage, recolour, draw): " << frame_ms << " ms\n";
+    release(target);
+    frames(2);
+
+    const core::PointM dropped = view.to_world(target);
+    EXPECT_NEAR(plan.sites[static_cast<std::size_t>(site)].position.x, dropped.x,
+                2 * view.m_per_px());
+    EXPECT_NEAR(plan.sites[static_cast<std::size_t>(site)].position.y, dropped.y,
+                2 * view.m_per_px());
+    const analysis::CoverageReport expected = analysis::summarize_coverage(
+        plan, analysis::euclidean_reach(plan), plan.settings.reach_m, plan.settings.distance);
+    const analysis::CoverageReport& shown = app_->coverage().report();
+    EXPECT_EQ(shown.total.covered, expected.total.covered);
+    EXPECT_EQ(shown.total.covered_population, expected.total.covered_population);
+    EXPECT_EQ(shown.uncovered.size(), expected.uncovered.size());
+    ASSERT_EQ(shown.by_township.size(), expected.by_township.size());
+    for (std::size_t i = 0; i < shown.by_township.size(); ++i) {
+        EXPECT_EQ(shown.by_township[i].covered, expected.by_township[i].covered);
+    }
+    EXPECT_NE(shown.total.covered, covered_before);
+    EXPECT_EQ(app_->history().undo_count(), 1u) << "one drag is one undo entry";
+}
+
+TEST_F(WindowTest, add_site_by_click_then_undo_redo_save_and_reopen) {
+    const std::size_t sites = app_->plan().sites.size();
+    app_->editor().tool = ui::Tool::kAddSite;
+    const ui::ScreenPoint at{640.f, 420.f};
+    move(at);
+    press(at);
+    release(at);  // press and release inside one frame still click
+    frames(3);
+    ASSERT_EQ(app_->plan().sites.size(), sites + 1);
+    EXPECT_TRUE(app_->history().dirty());
+    EXPECT_NE(app_->title().find(ui::tr(ui::Str::kUnsavedMark)), std::string::npos);
+    app_->editor().tool = ui::Tool::kSelect;
+    const core::Plan edited = app_->plan();
+
+    ctrl('z');
+    EXPECT_EQ(app_->plan().sites.size(), sites);
+    EXPECT_FALSE(app_->history().dirty());
+    ctrl('y');
+    EXPECT_EQ(app_->plan(), edited);
+    ctrl('s');
+    EXPECT_FALSE(app_->history().dirty());
+    EXPECT_EQ(app_->title().find(ui::tr(ui::Str::kUnsavedMark)), std::string::npos);
+
+    auto reopened = io::read_plan(path_);
+    ASSERT_TRUE(reopened) << reopened.error().message;
+    EXPECT_EQ(reopened.value(), app_->plan());
+}
+
+TEST_F(WindowTest, joint_org_by_clicks_then_undo_redo_save_and_reopen) {
+    const core::Plan& plan = app_->plan();
+    const ui::MapView& view = app_->editor().view;
+    // Two queen neighbours (a shared vertex) whose anchors lie in the map area, away from sites.
+    auto clickable = [&](const core::Village& v) {
+        const ui::ScreenPoint p = view.to_screen(core::anchor(v));
+        return in_map_area(p) && ui::site_near(plan, view, p, 20.f) < 0 &&
+               core::contains(v.shape, core::anchor(v));
+    };
+    auto touch = [](const core::Village& a, const core::Village& b) {
+        for (const core::PointM& p : a.shape.parts.front().outer) {
+            for (const core::PointM& q : b.shape.parts.front().outer) {
+                if (p == q) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    };
+    int a = -1;
+    int b = -1;
+    for (std::size_t i = 0; i < plan.villages.size() && b < 0; ++i) {
+        for (std::size_t j = i + 1; j < plan.villages.size() && b < 0; ++j) {
+            if (clickable(plan.villages[i]) && clickable(plan.villages[j]) &&
+                touch(plan.villages[i], plan.villages[j])) {
+                a = static_cast<int>(i);
+                b = static_cast<int>(j);
+            }
+        }
+    }
+    ASSERT_GE(b, 0);
+    const std::size_t orgs = plan.joint_orgs.size();
+    app_->editor().tool = ui::Tool::kJointOrg;
+    for (int v : {a, b}) {
+        const ui::ScreenPoint p =
+            view.to_screen(core::anchor(plan.villages[static_cast<std::size_t>(v)]));
+        move(p);
+        press(p);
+        release(p);
+        frames(3);
+    }
+    ASSERT_EQ(plan.joint_orgs.size(), orgs + 1);
+    const core::JointOrg& org = plan.joint_orgs.back();
+    EXPECT_EQ(org.members.size(), 2u);
+    EXPECT_EQ(org.lead, plan.villages[static_cast<std::size_t>(a)].code);
+    EXPECT_EQ(app_->history().undo_count(), 2u);
+    const core::Plan edited = plan;
+    ctrl('z');
+    ctrl('z');
+    EXPECT_EQ(plan.joint_orgs.size(), orgs);
+    ctrl('y');
+    ctrl('y');
+    EXPECT_EQ(plan, edited);
+    ctrl('s');
+    auto reopened = io::read_plan(path_);
+    ASSERT_TRUE(reopened) << reopened.error().message;
+    EXPECT_EQ(reopened.value(), plan);
+    if (const char* dir = std::getenv("BELTPLAN_SCREENSHOT_DIR")) {
+        app_->capture_next_frame(std::string(dir) + "/joint_org.png");
+        frames(1);
+        EXPECT_EQ(app_->capture_result(), "ok");
+    }
+}
+
+// The button's place comes from the fixed panel layout (coverage panel at 8,32, 340 wide).
+TEST_F(WindowTest, how_many_more_sites_runs_off_the_frame_and_answers) {
+    const ui::ScreenPoint button{195.f, 298.f};
+    move(button);
+    press(button);
+    release(button);
+    frames(3);
+    bool answered = false;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!answered && std::chrono::steady_clock::now() < deadline) {
+        frames(1);
+        const ui::EditorState& state = app_->editor();
+        answered =
+            state.status.empty() && std::filesystem::exists(path_) && app_->target_sites() >= 0;
+    }
+    ASSERT_TRUE(answered) << "no answer within 60 s";
+    EXPECT_GT(app_->target_sites(), 0);
+    if (const char* dir = std::getenv("BELTPLAN_SCREENSHOT_DIR")) {
+        app_->capture_next_frame(std::string(dir) + "/target.png");
+        frames(1);
+    }
+}
+
+TEST_F(WindowTest, a_newer_autosave_restores_unsaved_work_on_open) {
+    core::Plan edited = app_->plan();
+    edited.sites.pop_back();
+    app_.reset();
+    ASSERT_TRUE(io::write_plan(edited, dir_.file("plan.autosave.gpkg")));
+    app::WindowOptions options;
+    options.plan_path = path_;
+    auto opened = app::WindowApp::open(options);
+    ASSERT_TRUE(opened) << opened.error().message;
+    app_ = std::move(opened.value());
+    frames(2);
+    EXPECT_EQ(app_->plan(), edited);
+    EXPECT_NE(app_->title().find(ui::tr(ui::Str::kUnsavedMark)), std::string::npos);
+    app_->save();
+    EXPECT_FALSE(std::filesystem::exists(dir_.file("plan.autosave.gpkg")));
+    EXPECT_EQ(app_->title().find(ui::tr(ui::Str::kUnsavedMark)), std::string::npos);
+}
+
+TEST_F(WindowTest, screenshot_captures_map_and_panels) {
+    const std::string png = dir_.file("shot.png");
+    app_->capture_next_frame(png);
+    frames(1);
+    EXPECT_EQ(app_->capture_result(), "ok");
+    EXPECT_GT(std::filesystem::file_size(png), 10000u);
+}
+
+// Every panel, captured for the docs (into BELTPLAN_SCREENSHOT_DIR when set) and probed: the
+// village under a covered / uncovered anchor shows the coverage colours through the panels.
+TEST_F(WindowTest, screenshots_of_every_panel) {
+    const char* dir_env = std::getenv("BELTPLAN_SCREENSHOT_DIR");
+    const std::string dir = dir_env != nullptr ? dir_env : dir_.path();
+    auto shot = [&](const std::string& name) {
+        app_->capture_next_frame(dir + "/" + name);
+        frames(1);
+        EXPECT_EQ(app_->capture_result(), "ok") << name;
+        return osgDB::readImageFile(dir + "/" + name);
+    };
+    const core::Plan& plan = app_->plan();
+    const ui::MapView& view = app_->editor().view;
+    const auto& reach = app_->coverage().reach();
+    int covered = -1;
+    for (std::size_t i = 0; i < plan.villages.size() && covered < 0; ++i) {
+        const ui::ScreenPoint p = view.to_screen(core::anchor(plan.villages[i]));
+        if (in_map_area(p) && reach[i].distance_m <= plan.settings.reach_m &&
+            ui::site_near(plan, view, p, 20.f) < 0) {
+            covered = static_cast<int>(i);
+        }
+    }
+    osg::ref_ptr<osg::Image> window = shot("window_zh.png");
+    ASSERT_TRUE(window.valid());
+    // Zoom onto a covered village and sample its polygon away from its label: most pixels are
+    // green.
+    ASSERT_GE(covered, 0);
+    const core::Village& village = plan.villages[static_cast<std::size_t>(covered)];
+    const ui::Bookmark overview{view.center(), view.m_per_px()};
+    app_->editor().view.fly_to(core::anchor(village), 5000.0);
+    frames(2);
+    window = shot("zoomed.png");
+    const core::Box box = core::bounds(village.shape);
+    int inside = 0;
+    int green = 0;
+    for (int i = 1; i < 12; ++i) {
+        for (int j = 1; j < 12; ++j) {
+            const core::PointM w{box.min_x + box.width() * i / 12.0,
+                                 box.min_y + box.height() * j / 12.0};
+            const ui::ScreenPoint p = view.to_screen(w);
+            const ui::ScreenPoint a = view.to_screen(core::anchor(village));
+            if (!core::contains(village.shape, w) || std::abs(p.y - a.y) < 12.f) {
+                continue;
+            }
+            const osg::Vec4 c = window->getColor(static_cast<unsigned>(p.x),
+                                                 window->t() - 1 - static_cast<unsigned>(p.y));
+            ++inside;
+            green += c.g() > c.r() + 0.05f ? 1 : 0;
+        }
+    }
+    ASSERT_GT(inside, 0);
+    EXPECT_GT(green * 2, inside) << "a covered village is drawn green";
+    app_->editor().view.set(overview.center, overview.m_per_px);
+    frames(2);
+    // Click a village: the inspector fills.
+    const ui::ScreenPoint at =
+        view.to_screen(core::anchor(plan.villages[static_cast<std::size_t>(covered)]));
+    move(at);
+    press(at);
+    release(at);
+    frames(3);
+    EXPECT_EQ(app_->editor().selected_village, covered);
+    frames(1);
+    shot("inspector_village.png");
+    app_->editor().selected_site = plan.sites.front().id;
+    frames(2);
+    shot("inspector_site.png");
+    app_->editor().selected_site.clear();
+    app_->editor().tool = ui::Tool::kMeasure;
+    const ui::ScreenPoint corners[] = {{450.f, 300.f}, {800.f, 320.f}, {760.f, 600.f}};
+    for (const ui::ScreenPoint& c : corners) {
+        move(c);
+        press(c);
+        release(c);
+        frames(3);  // injected events reach ImGui one step later; the release one more
+    }
+    EXPECT_EQ(app_->editor().measure.size(), 3u);
+    frames(1);  // the measure box resizes to its text
+    shot("measure.png");
+    app_->editor().tool = ui::Tool::kSelect;
+    ui::set_language(ui::Language::kEnglish);
+    frames(2);
+    shot("window_en.png");
+    ui::set_language(ui::Language::kChinese);
+    app_->events().keyPress(osgGA::GUIEventAdapter::KEY_F5);
+    app_->events().keyRelease(osgGA::GUIEventAdapter::KEY_F5);
+    frames(4);
+    EXPECT_TRUE(app_->editor().presenting);
+    shot("presentation.png");
+}
+
+TEST(Strings, table_has_one_row_per_key_in_both_languages) {
+    EXPECT_TRUE(ui::table_in_key_order());
+    for (int i = 0; i < static_cast<int>(ui::Str::kCount); ++i) {
+        ui::set_language(ui::Language::kEnglish);
+        EXPECT_STRNE(ui::tr(static_cast<ui::Str>(i)), "");
+        ui::set_language(ui::Language::kChinese);
+        EXPECT_STRNE(ui::tr(static_cast<ui::Str>(i)), "");
+    }
+}
+
+TEST(MapView, zoom_keeps_the_point_under_the_cursor) {
+    ui::MapView view;
+    view.set_viewport(1000, 800);
+    view.set({500000.0, 4300000.0}, 20.0);
+    const ui::ScreenPoint cursor{123.f, 456.f};
+    const core::PointM before = view.to_world(cursor);
+    view.zoom_at(cursor, 1.25);
+    const core::PointM after = view.to_world(cursor);
+    EXPECT_NEAR(before.x, after.x, 1e-6);
+    EXPECT_NEAR(before.y, after.y, 1e-6);
+    EXPECT_NEAR(view.m_per_px(), 16.0, 1e-9);
+}
+
+}  // namespace
+}  // namespace beltplan
