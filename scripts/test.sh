@@ -7,4 +7,4 @@ jobs=$(nproc)
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBELTPLAN_WERROR=ON
 cmake --build build -j"$jobs"
 cd build
-ctest --output-on-failure -j"$jobs"
+ctest --output-on-failure -j"$jobs" --timeout 600

@@ -3,6 +3,7 @@
 #include "app/cli.h"
 
 #include "app/commands.h"
+#include "app/window_app.h"
 
 #include <CLI/CLI.hpp>
 
@@ -17,12 +18,61 @@ void add_source(CLI::App* cmd, const std::string& role, std::string& path, std::
     cmd->add_option("--" + role + "-layer", layer, "layer of the " + role + " source");
 }
 
+// `suggest` and its kinds; every strategy flag lands in options.flags by parameter name.
+CLI::App* add_suggest(CLI::App& app, SuggestOptions& s) {
+    CLI::App* cmd = app.add_subcommand("suggest", "suggest sites, merges, stations, belt sites");
+    cmd->require_subcommand(1);
+    const char* kinds[][2] = {{"sites", "new sites reaching the most population"},
+                              {"merges", "joint organizations per mode"},
+                              {"stations", "k contiguous work stations per township"},
+                              {"belt-gaps", "fewest new sites so no belt gap exceeds G"},
+                              {"list", "the strategies available and their options"}};
+    for (const auto& kind : kinds) {
+        CLI::App* sub = cmd->add_subcommand(kind[0], kind[1]);
+        sub->final_callback([&s, sub] { s.what = sub->get_name(); });
+        if (std::string(kind[0]) != "list") {
+            sub->add_option("plan", s.plan_path, "plan file (.gpkg)")->required();
+        }
+        sub->add_option("--plugins", s.plugins_dir, "extra folder of strategy plugins");
+        sub->add_flag("--json", s.json, "print JSON");
+        sub->add_option("--strategy", s.strategy, "strategy name (default: the shipped one)");
+        sub->add_option("--param", s.params, "extra strategy parameter NAME=VALUE");
+    }
+    auto flag = [&s, cmd](const char* kind, const std::string& name, const std::string& param,
+                          const std::string& help) {
+        cmd->get_subcommand(kind)->add_option("--" + name, s.flags[param], help);
+    };
+    flag("sites", "add", "add", "how many new sites (default 1)");
+    flag("sites", "target", "target", "instead: fewest sites reaching this share, e.g. 0.9");
+    flag("sites", "radius", "radius", "reach radius in metres (default: the plan's)");
+    flag("sites", "distance", "distance", "euclidean or network (default: the plan's)");
+    flag("sites", "weight", "weight", "population or villages");
+    cmd->get_subcommand("merges")->add_option("--mode", s.mode, "strong_weak, regional, leader");
+    flag("merges", "threshold", "threshold", "strong_weak: weak at or below this income, 万元");
+    flag("merges", "max-distance", "max_distance", "largest member-to-lead distance, m");
+    flag("merges", "max-members", "max_members", "regional, leader: largest group");
+    flag("stations", "town", "town", "township code (default: every township)");
+    flag("stations", "k", "k", "stations per township (default 4)");
+    flag("stations", "by", "by", "villages or population");
+    flag("stations", "tolerance", "tolerance", "allowed share off the even size (default 0.1)");
+    flag("stations", "seats", "seats", "seat village codes, comma-separated");
+    flag("belt-gaps", "gap", "gap", "largest road stretch without a site, m (default 5000)");
+    flag("belt-gaps", "belt", "belt", "belt id or name (default: every belt)");
+    return cmd;
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
     CLI::App app{"beltplan: demonstration sites, joint Party organizations and belts", "beltplan"};
     app.require_subcommand(0, 1);
     app.set_version_flag("--version", "beltplan 0.1.0");
+
+    // No subcommand: the window, on PLAN or the sample plan (DESIGN.md section 4).
+    WindowOptions window;
+    app.add_option("plan", window.plan_path, "plan to open in the window (default: the sample)");
+    app.add_option("--screenshot", window.screenshot_path,
+                   "open the window, draw a few frames, save it as PNG and exit");
 
     ReportOptions report;
     CLI::App* report_cmd = app.add_subcommand("report", "coverage report of a plan");
@@ -47,11 +97,46 @@ int run_cli(int argc, char** argv) {
         ->check(CLI::NonNegativeNumber);
     contig_cmd->add_option("--out", contig.out_path, "write pairs a,b (a < b) one per line");
     contig_cmd->add_flag("--json", contig.json, "print JSON");
+    contig_cmd->add_flag("--no-edits", contig.no_edits, "ignore the plan's manual links and cuts");
+
+    OrgsOptions orgs;
+    CLI::App* orgs_cmd =
+        app.add_subcommand("orgs", "joint organizations: members, lead, validity and reasons");
+    orgs_cmd->add_option("plan", orgs.plan_path, "plan file (.gpkg)")->required();
+    orgs_cmd->add_flag("--json", orgs.json, "print JSON");
 
     BeltsOptions belts;
     CLI::App* belts_cmd = app.add_subcommand("belts", "members, sites, gaps and reach of belts");
     belts_cmd->add_option("plan", belts.plan_path, "plan file (.gpkg)")->required();
     belts_cmd->add_flag("--json", belts.json, "print JSON");
+
+    SuggestOptions suggest;
+    CLI::App* suggest_cmd = add_suggest(app, suggest);
+
+    RenderOptions render;
+    CLI::App* render_cmd = app.add_subcommand("render", "draw a meeting-ready map as PNG");
+    render_cmd->add_option("plan", render.plan_path, "plan file (.gpkg)")->required();
+    render_cmd->add_option("-o,--output", render.out_path, "PNG file to write")->required();
+    render_cmd->add_option("--size", render.size, "image size WxH in pixels (default 1600x1100)");
+    render_cmd->add_option("--color", render.color,
+                           "village colours: coverage, distance, orgs, kind, attribute, or the "
+                           "name of a numeric attribute");
+    render_cmd->add_option("--attribute", render.attribute, "attribute of --color attribute");
+    render_cmd->add_option("--title", render.title, "map title");
+    render_cmd->add_option("--radius", render.radius_m, "reach radius in metres")
+        ->check(CLI::PositiveNumber);
+    render_cmd->add_option("--distance", render.distance, "euclidean or network")
+        ->check(CLI::IsMember({"euclidean", "network"}));
+    render_cmd->add_option("--hide", render.hide,
+                           "layers to hide (townships villages roads "
+                           "reach belts orgs stations sites labels)");
+    render_cmd->add_option("--show", render.show, "layers to show");
+    render_cmd->add_option("--view", render.view, "2d, or 3d for the tilted 2.5D view")
+        ->check(CLI::IsMember({"2d", "3d"}));
+    render_cmd->add_option("--extrude", render.extrude, "3d: attribute for village heights");
+    render_cmd->add_option("--basemap", render.basemap, "local GeoTIFF or MBTiles under the map");
+    render_cmd->add_option("--tile", render.tile_px, "largest tile side in pixels (0 = GL limit)")
+        ->check(CLI::NonNegativeNumber);
 
     ImportCommand import;
     std::string paths[4];
@@ -102,6 +187,9 @@ int run_cli(int argc, char** argv) {
     if (report_cmd->parsed()) {
         return run_report(report);
     }
+    if (render_cmd->parsed()) {
+        return run_render(render);
+    }
     if (info_cmd->parsed()) {
         return run_info(info);
     }
@@ -110,6 +198,12 @@ int run_cli(int argc, char** argv) {
     }
     if (belts_cmd->parsed()) {
         return run_belts(belts);
+    }
+    if (suggest_cmd->parsed()) {
+        return run_suggest(suggest);
+    }
+    if (orgs_cmd->parsed()) {
+        return run_orgs(orgs);
     }
     if (import_cmd->parsed()) {
         std::optional<io::SourceSpec>* specs[4] = {&import.options.villages,
@@ -125,9 +219,7 @@ int run_cli(int argc, char** argv) {
     if (export_cmd->parsed()) {
         return run_export(exp);
     }
-    std::cout << app.help() << "\nThe window opens from a later release; for now try:\n"
-              << "  beltplan report maps/xuanhua.gpkg\n";
-    return kExitOk;
+    return run_window(window);
 }
 
 }  // namespace beltplan::app

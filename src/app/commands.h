@@ -5,6 +5,7 @@
 #include "io/export.h"
 #include "io/import.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,9 +34,28 @@ struct ContiguityOptions {
     double snap_m = 0.0;
     std::string out_path;  // "" = print
     bool json = false;
+    bool no_edits = false;  // ignore the plan's manual links and cuts
 };
 
 struct BeltsOptions {
+    std::string plan_path;
+    bool json = false;
+};
+
+// `beltplan suggest sites|merges|stations|belt-gaps|list`.
+struct SuggestOptions {
+    std::string what;  // sites, merges, stations, belt-gaps, list
+    std::string plan_path;
+    std::string strategy;                      // "" = the shipped one for `what` (and mode)
+    std::string mode;                          // merges: strong_weak, regional, leader
+    std::map<std::string, std::string> flags;  // strategy parameters by name; "" = unset
+    std::vector<std::string> params;           // extra NAME=VALUE parameters
+    std::string plugins_dir;                   // --plugins: a folder that must exist
+    bool json = false;
+};
+
+// `beltplan orgs`: joint organizations with validity, reasons and the rule's lead.
+struct OrgsOptions {
     std::string plan_path;
     bool json = false;
 };
@@ -53,10 +73,31 @@ struct ExportCommand {
     io::ExportOptions options;
 };
 
+// `beltplan render`: a meeting-ready map of a plan as PNG.
+struct RenderOptions {
+    std::string plan_path;
+    std::string out_path;
+    std::string size = "1600x1100";  // WxH pixels
+    std::string color = "coverage";  // coverage|distance|orgs|kind|attribute, or an attribute
+    std::string attribute;           // --color attribute: which one (default population)
+    std::string title;
+    std::optional<double> radius_m;
+    std::string distance;           // "" = the plan's setting
+    std::vector<std::string> hide;  // layer names
+    std::vector<std::string> show;  // layer names
+    std::string view = "2d";        // 2d | 3d (2.5D: extruded villages, tilted camera)
+    std::string extrude;            // 3d: attribute giving heights (default population)
+    std::string basemap;            // optional local GeoTIFF / MBTiles
+    int tile_px = 0;                // largest tile side (0 = the GL limit)
+};
+
 int run_report(const ReportOptions& options);
+int run_render(const RenderOptions& options);
 int run_info(const InfoOptions& options);
 int run_contiguity(const ContiguityOptions& options);
 int run_belts(const BeltsOptions& options);
+int run_suggest(const SuggestOptions& options);
+int run_orgs(const OrgsOptions& options);
 int run_import(ImportCommand command);
 int run_export(const ExportCommand& command);
 
