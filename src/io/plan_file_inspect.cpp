@@ -184,18 +184,13 @@ void describe(GDALDataset& dataset, PlanFileInfo& info) {
 core::Result<PlanFileInfo> inspect_plan(const std::string& path) {
     CplErrorCollector cpl;
     try {
-        if (!std::filesystem::exists(path)) {
-            return core::make_error(core::ErrorCode::kOpenFailed, {path, "", -1, ""},
-                                    "the file does not exist; check the path.");
-        }
-        DatasetPtr dataset = open_vector(path, false, {}, {"GPKG"});
-        if (dataset == nullptr) {
-            return core::make_error(core::ErrorCode::kOpenFailed, {path, "", -1, ""},
-                                    "the file is not a GeoPackage; a plan is a .gpkg file.");
+        core::Result<DatasetPtr> dataset = detail::open_plan_dataset(path);
+        if (!dataset) {
+            return dataset.error();
         }
         PlanFileInfo info;
         info.path = path;
-        describe(*dataset, info);
+        describe(**dataset, info);
         return info;
     } catch (const std::exception& e) {
         return core::make_error(core::ErrorCode::kReadFailed, {path, "", -1, ""},

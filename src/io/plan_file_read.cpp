@@ -391,17 +391,11 @@ core::Plan read_dataset(const std::string& file, GDALDataset& dataset) {
 core::Result<core::Plan> read_plan(const std::string& path) {
     CplErrorCollector cpl;
     try {
-        if (!std::filesystem::exists(path)) {
-            return core::make_error(core::ErrorCode::kOpenFailed, {path, "", -1, ""},
-                                    "the file does not exist; check the path.");
+        core::Result<DatasetPtr> dataset = detail::open_plan_dataset(path);
+        if (!dataset) {
+            return dataset.error();
         }
-        DatasetPtr dataset = open_vector(path, false, {}, {"GPKG"});
-        if (dataset == nullptr) {
-            return core::make_error(core::ErrorCode::kOpenFailed, {path, "", -1, ""},
-                                    "the file is not a GeoPackage; open a plan (.gpkg) or "
-                                    "import the data with 'beltplan import'.");
-        }
-        return read_dataset(path, *dataset);
+        return read_dataset(path, **dataset);
     } catch (const ReadFailure& failure) {
         return failure.error;
     } catch (const std::exception& e) {

@@ -6,6 +6,7 @@
 #include "io/plan_file.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
@@ -440,6 +441,20 @@ std::vector<std::string> split_list(const std::string& text) {
     }
     items.push_back(std::move(item));
     return items;
+}
+
+core::Result<DatasetPtr> open_plan_dataset(const std::string& path) {
+    if (!std::filesystem::exists(path)) {
+        return core::make_error(core::ErrorCode::kOpenFailed, {path, "", -1, ""},
+                                "the file does not exist; check the path.");
+    }
+    DatasetPtr dataset = open_vector(path, false, {}, {"GPKG"});
+    if (dataset == nullptr) {
+        return core::make_error(core::ErrorCode::kOpenFailed, {path, "", -1, ""},
+                                "the file is not a GeoPackage; open a plan (.gpkg) or "
+                                "import the data with 'beltplan import'.");
+    }
+    return dataset;
 }
 
 }  // namespace beltplan::io::detail

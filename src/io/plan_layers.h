@@ -82,4 +82,7 @@ struct WriteOptions {
 // Creates the layer and writes every row; an Error names the file, layer and feature.
 core::Status write_table(GDALDataset& dataset, const Table& table, const WriteOptions& options);
 
+// Opens an existing plan file read-only; an Error when it is missing or not a GeoPackage.
+core::Result<DatasetPtr> open_plan_dataset(const std::string& path);
+
 }  // namespace beltplan::io::detail
