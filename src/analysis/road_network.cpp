@@ -311,6 +311,76 @@ Reach RoadNetwork::distance_to(const Attachment& target, const std::vector<Attac
     return r;
 }
 
+RoadNetwork::Path RoadNetwork::path_between(const core::PointM& from,
+                                            const core::PointM& to) const {
+    Path path;
+    const Attachment a = attach(from);
+    const Attachment b = attach(to);
+    if (a.segment < 0 || b.segment < 0) {
+        return path;
+    }
+    const Segment& sa = impl_->segments[static_cast<std::size_t>(a.segment)];
+    const Segment& sb = impl_->segments[static_cast<std::size_t>(b.segment)];
+    const auto inf = std::numeric_limits<double>::infinity();
+    std::vector<double> dist(impl_->nodes.size(), inf);
+    std::vector<int> previous(impl_->nodes.size(), -1);  // -1: reached straight from `a`
+    using Item = std::pair<double, int>;
+    std::priority_queue<Item, std::vector<Item>, std::greater<Item>> queue;
+    auto offer = [&](int node, double d, int from_node) {
+        const auto n = static_cast<std::size_t>(node);
+        if (d < dist[n]) {
+            dist[n] = d;
+            previous[n] = from_node;
+            queue.emplace(d, node);
+        }
+    };
+    offer(sa.a, a.t * sa.length_m, -1);
+    offer(sa.b, (1.0 - a.t) * sa.length_m, -1);
+    // The best way in to `b` so far: directly along a shared segment, or through an end node.
+    double best = a.segment == b.segment ? std::abs(a.t - b.t) * sa.length_m : inf;
+    int best_node = -1;  // -1 with a finite best: along the shared segment
+    auto try_target = [&](int node) {
+        const auto n = static_cast<std::size_t>(node);
+        const double along = node == sb.a ? b.t * sb.length_m : (1.0 - b.t) * sb.length_m;
+        if (dist[n] + along < best) {
+            best = dist[n] + along;
+            best_node = node;
+        }
+    };
+    while (!queue.empty()) {
+        const auto [d, node] = queue.top();
+        queue.pop();
+        const auto n = static_cast<std::size_t>(node);
+        if (d > dist[n]) {
+            continue;
+        }
+        if (d >= best) {
+            break;  // nothing left in the queue can do better
+        }
+        if (node == sb.a || node == sb.b) {
+            try_target(node);
+        }
+        for (const Arc& arc : impl_->arcs[n]) {
+            offer(arc.to, d + arc.length_m, node);
+        }
+    }
+    if (!std::isfinite(best)) {
+        return path;  // the two points lie on roads that do not connect
+    }
+    path.road_m = best;
+    path.distance_m = a.access_m + best + b.access_m;
+    std::vector<core::PointM> nodes_back;
+    for (int node = best_node; node >= 0; node = previous[static_cast<std::size_t>(node)]) {
+        nodes_back.push_back(impl_->nodes[static_cast<std::size_t>(node)]);
+    }
+    path.points.push_back(from);
+    path.points.push_back(a.at);
+    path.points.insert(path.points.end(), nodes_back.rbegin(), nodes_back.rend());
+    path.points.push_back(b.at);
+    path.points.push_back(to);
+    return path;
+}
+
 std::vector<Reach> network_reach(const core::Plan& plan, const RoadNetwork& network) {
     std::vector<Reach> reach(plan.villages.size());
     if (network.empty() || plan.sites.empty()) {

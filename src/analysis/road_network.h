@@ -64,6 +64,16 @@ public:
     // Length of one segment, metres.
     double segment_length_m(int segment) const;
 
+    // The shortest way along the roads from one point to another: the straight access leg
+    // to the nearest segment, the roads, the leg off at the far end (the measure tool).
+    struct Path {
+        double distance_m = std::numeric_limits<double>::infinity();  // legs included
+        double road_m = std::numeric_limits<double>::infinity();      // along the roads only
+        std::vector<core::PointM> points;  // from, on-road points..., to; empty when none
+        bool found() const { return !points.empty(); }
+    };
+    Path path_between(const core::PointM& from, const core::PointM& to) const;
+
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;

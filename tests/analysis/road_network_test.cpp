@@ -92,6 +92,38 @@ TEST(RoadNetwork, nearest_of_two_sites_along_roads) {
     EXPECT_EQ(reach[0].site, 1);
 }
 
+TEST(RoadNetwork, path_between_two_points_turns_at_the_shared_vertex) {
+    const RoadNetwork net(network_plan());
+    const RoadNetwork::Path p = net.path_between({1000, 100}, {5200, 4000});
+    ASSERT_TRUE(p.found());
+    EXPECT_DOUBLE_EQ(p.road_m, 8000.0);      // 4000 east to the junction, 4000 north
+    EXPECT_DOUBLE_EQ(p.distance_m, 8300.0);  // plus legs of 100 and 200
+    const std::vector<core::PointM> expected = {
+        {1000, 100}, {1000, 0}, {5000, 0}, {5000, 4000}, {5200, 4000}};
+    EXPECT_EQ(p.points, expected);
+}
+
+TEST(RoadNetwork, path_between_points_on_one_segment_stays_on_it) {
+    const RoadNetwork net(network_plan());
+    const RoadNetwork::Path p = net.path_between({2000, -50}, {1000, 100});
+    ASSERT_TRUE(p.found());
+    EXPECT_DOUBLE_EQ(p.road_m, 1000.0);
+    EXPECT_DOUBLE_EQ(p.distance_m, 1150.0);
+    const std::vector<core::PointM> expected = {{2000, -50}, {2000, 0}, {1000, 0}, {1000, 100}};
+    EXPECT_EQ(p.points, expected);
+}
+
+TEST(RoadNetwork, path_crosses_joined_ends_but_not_a_two_metre_gap) {
+    const RoadNetwork net(network_plan());
+    const RoadNetwork::Path joined = net.path_between({1000, 100}, {10300, 2000});
+    ASSERT_TRUE(joined.found());
+    EXPECT_DOUBLE_EQ(joined.road_m, 11000.0);
+    EXPECT_DOUBLE_EQ(joined.distance_m, 11400.0);
+    const RoadNetwork::Path apart = net.path_between({1000, 100}, {10300, -2000});
+    EXPECT_FALSE(apart.found());
+    EXPECT_TRUE(std::isinf(apart.distance_m));
+}
+
 TEST(RoadNetwork, empty_network_reaches_nothing) {
     core::Plan plan = network_plan();
     plan.roads.clear();
