@@ -110,6 +110,18 @@ int run_cli(int argc, char** argv) {
     belts_cmd->add_option("plan", belts.plan_path, "plan file (.gpkg)")->required();
     belts_cmd->add_flag("--json", belts.json, "print JSON");
 
+    CompareOptions compare;
+    CLI::App* compare_cmd =
+        app.add_subcommand("compare", "two plans side by side: coverage, groups, sites, belts");
+    compare_cmd->add_option("a", compare.plan_a, "plan A, e.g. this year's (.gpkg)")->required();
+    compare_cmd->add_option("b", compare.plan_b, "plan B, e.g. the proposal (.gpkg)")->required();
+    compare_cmd->add_option("--radius", compare.radius_m, "reach radius in metres for both")
+        ->check(CLI::PositiveNumber);
+    compare_cmd->add_option("--distance", compare.distance, "euclidean or network for both")
+        ->check(CLI::IsMember({"euclidean", "network"}));
+    compare_cmd->add_option("--out", compare.out_path, "write the villages that differ as CSV");
+    compare_cmd->add_flag("--json", compare.json, "print JSON");
+
     SuggestOptions suggest;
     CLI::App* suggest_cmd = add_suggest(app, suggest);
 
@@ -204,6 +216,9 @@ int run_cli(int argc, char** argv) {
     }
     if (orgs_cmd->parsed()) {
         return run_orgs(orgs);
+    }
+    if (compare_cmd->parsed()) {
+        return run_compare(compare);
     }
     if (import_cmd->parsed()) {
         std::optional<io::SourceSpec>* specs[4] = {&import.options.villages,

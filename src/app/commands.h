@@ -60,6 +60,16 @@ struct OrgsOptions {
     bool json = false;
 };
 
+// `beltplan compare A B`: two plans of one district side by side.
+struct CompareOptions {
+    std::string plan_a;
+    std::string plan_b;
+    std::optional<double> radius_m;  // both plans measured with it; unset: each its own
+    std::string distance;            // likewise; "" or euclidean | network
+    std::string out_path;            // --out: CSV of the villages that differ
+    bool json = false;
+};
+
 struct ImportCommand {
     io::ImportOptions options;
     std::vector<std::string> field_maps;  // "villages.code=XZQDM"
@@ -98,6 +108,7 @@ int run_contiguity(const ContiguityOptions& options);
 int run_belts(const BeltsOptions& options);
 int run_suggest(const SuggestOptions& options);
 int run_orgs(const OrgsOptions& options);
+int run_compare(const CompareOptions& options);
 int run_import(ImportCommand command);
 int run_export(const ExportCommand& command);
 
