@@ -5,9 +5,11 @@
 
 #include "analysis/belts.h"
 #include "app/commands.h"
+#include "app/plugin_host.h"
 #include "app/window_impl.h"
 #include "io/plan_file.h"
 #include "render/fonts.h"
+#include "render/map_render.h"
 #include "render/map_scene.h"
 #include "render/village_colors.h"
 #include "ui/coverage_model.h"
@@ -18,7 +20,9 @@
 
 #include <osgViewer/Viewer>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -120,16 +124,66 @@ WindowApp::Impl::~Impl() {
     viewer = nullptr;
 }
 
-// The camera looks at the view centre from a local frame, so matrices stay small numbers.
+// The camera looks at the view centre from a local frame, so matrices stay small numbers. In
+// 2.5D it looks down at the same centre from the heading and tilt the editor holds, from as far
+// as shows the same ground height as the 2D view.
 void WindowApp::Impl::update_camera() {
     osg::Camera* camera = viewer->getCamera();
     const osg::Viewport* vp = camera->getViewport();
     editor.view.set_viewport(static_cast<int>(vp->width()), static_cast<int>(vp->height()));
+    if (editor.tilted != (tilted_scene != nullptr)) {
+        show_tilted(editor.tilted);
+    }
+    const core::PointM c = editor.view.center();
     const double half_w = editor.view.width_px() * editor.view.m_per_px() / 2.0;
     const double half_h = editor.view.height_px() * editor.view.m_per_px() / 2.0;
-    camera->setProjectionMatrixAsOrtho(-half_w, half_w, -half_h, half_h, -1.0e5, 1.0e5);
-    const core::PointM c = editor.view.center();
-    camera->setViewMatrix(osg::Matrixd::translate(-c.x, -c.y, 0.0));
+    if (!tilted_scene) {
+        camera->setProjectionMatrixAsOrtho(-half_w, half_w, -half_h, half_h, -1.0e5, 1.0e5);
+        camera->setViewMatrix(osg::Matrixd::translate(-c.x, -c.y, 0.0));
+        return;
+    }
+    constexpr double kHalfFovDeg = 15.0;
+    const double kDeg = osg::PI / 180.0;
+    const double d = half_h / std::tan(kHalfFovDeg * kDeg);
+    const double tilt = editor.tilt_deg * kDeg;
+    const double heading = editor.heading_deg * kDeg;
+    const core::PointM& o = tilted_scene->origin();
+    const osg::Vec3d target(c.x - o.x, c.y - o.y, 0.0);
+    const osg::Vec3d ahead(std::sin(heading), std::cos(heading), 0.0);
+    const osg::Vec3d eye =
+        target - ahead * (std::sin(tilt) * d) + osg::Vec3d(0, 0, std::cos(tilt) * d);
+    camera->setViewMatrix(osg::Matrixd::translate(-o.x, -o.y, 0.0) *
+                          osg::Matrixd::lookAt(eye, target, ahead));
+    camera->setProjectionMatrixAsPerspective(2.0 * kHalfFovDeg, half_w / half_h, d * 0.02, d * 6.0);
+}
+
+render::SceneInputs WindowApp::Impl::scene_inputs(bool extruded) {
+    render::SceneInputs inputs;
+    inputs.plan = &plan;
+    inputs.reach = coverage->reach();
+    inputs.radius_m = plan.settings.reach_m;
+    inputs.distance = plan.settings.distance;
+    inputs.network =
+        plan.settings.distance == core::DistanceMode::kNetwork ? &coverage->network() : nullptr;
+    inputs.belts = belts;
+    inputs.font = font;
+    inputs.extruded = extruded;
+    return inputs;
+}
+
+// The 2.5D scene is built from the plan as it is when it is shown (villages raised by
+// population, the sites drawn by the scene) and dropped when the 2D view comes back.
+void WindowApp::Impl::show_tilted(bool on) {
+    if (on) {
+        tilted_scene = std::make_unique<render::MapScene>(scene_inputs(true));
+        const double extent = std::max(plan_bounds.width(), plan_bounds.height());
+        tilted_scene->set_village_heights(render::village_heights(plan, "population", extent));
+        viewer->setSceneData(tilted_scene->root().get());
+        recolour();
+    } else {
+        viewer->setSceneData(scene->root().get());
+        tilted_scene.reset();
+    }
 }
 
 core::Result<std::unique_ptr<WindowApp>> WindowApp::open(const WindowOptions& options) {
@@ -163,21 +217,20 @@ core::Result<std::unique_ptr<WindowApp>> WindowApp::open(const WindowOptions& op
     impl->graph = analysis::contiguity(impl->plan, {});
     impl->org_checks = analysis::validate_all(impl->plan, impl->graph);
     impl->plan_bounds = core::bounds(impl->plan);
+    analysis::register_builtin_strategies(impl->strategies);
+    for (const std::string& problem :
+         load_plugin_dir(default_plugin_dir(), impl->strategies, false)) {
+        std::cerr << "beltplan: " << problem << "\n";  // the built-in strategy stays in use
+    }
     impl->bridge = std::make_unique<ui::ImGuiBridge>(plan_text(impl->plan));
     if (!impl->bridge->font_error().empty()) {
         std::cerr << "beltplan: " << impl->bridge->font_error() << "; labels fall back to Latin\n";
     }
-    render::SceneInputs inputs;
-    inputs.plan = &impl->plan;
-    inputs.reach = impl->coverage->reach();
-    inputs.radius_m = impl->plan.settings.reach_m;
-    inputs.distance = impl->plan.settings.distance;
-    inputs.belts = impl->belts;
     auto font = render::load_cjk_font(false);
     if (font) {
-        inputs.font = font.value();
+        impl->font = font.value();
     }
-    impl->scene = std::make_unique<render::MapScene>(inputs);
+    impl->scene = std::make_unique<render::MapScene>(impl->scene_inputs(false));
     impl->scene->set_visible(render::Layer::kSites, false);  // the editor draws live markers
     impl->recolour();
     impl->viewer->setSceneData(impl->scene->root().get());
@@ -218,8 +271,19 @@ bool WindowApp::step() {
     context.legend = &s.legend;
     context.org_checks = &s.org_checks;
     s.poll_jobs();
-    context.target_running = s.target_job.valid();
-    context.target = s.target ? &*s.target : nullptr;
+    for (std::size_t k = 0; k < ui::kJobKinds; ++k) {
+        const Impl::Job& j = s.jobs[k];
+        ui::JobStatus& status = context.jobs[k];
+        status.running = j.future.valid();
+        status.elapsed_s =
+            status.running ? std::chrono::duration<double>(now - j.started).count() : 0.0;
+        status.answer = j.answer ? &*j.answer : nullptr;
+        status.serial = j.serial;
+        status.error = j.error;
+    }
+    if (s.editor.tool == ui::Tool::kMeasure && s.editor.measure_along_roads) {
+        context.network = &s.coverage->network();  // built on first use
+    }
     context.plan_bounds = s.plan_bounds;
     context.dirty = s.dirty();
     context.can_undo = s.history.can_undo();
@@ -270,7 +334,17 @@ osgGA::EventQueue& WindowApp::events() {
     return *window->getEventQueue();
 }
 int WindowApp::target_sites() const {
-    return impl_->target ? static_cast<int>(impl_->target->sites.size()) : -1;
+    const auto& answer = impl_->jobs[static_cast<std::size_t>(ui::JobKind::kTarget)].answer;
+    return answer ? static_cast<int>(answer->sites.size()) : -1;
+}
+
+const analysis::Suggestion* WindowApp::answer(ui::JobKind kind) const {
+    const auto& answer = impl_->jobs[static_cast<std::size_t>(kind)].answer;
+    return answer ? &*answer : nullptr;
+}
+
+bool WindowApp::job_running(ui::JobKind kind) const {
+    return impl_->jobs[static_cast<std::size_t>(kind)].future.valid();
 }
 
 std::string WindowApp::title() const {

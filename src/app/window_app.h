@@ -17,7 +17,11 @@ class EventQueue;
 namespace beltplan::ui {
 class CoverageModel;
 struct EditorState;
+enum class JobKind;
 }  // namespace beltplan::ui
+namespace beltplan::analysis {
+struct Suggestion;
+}
 
 namespace beltplan::app {
 
@@ -57,6 +61,9 @@ public:
     const std::string& capture_result() const;
     // Sites in the last "how many more sites" answer; -1 while none (or still running).
     int target_sites() const;
+    // The last answer of a suggestion job (null when none) and whether one is running.
+    const analysis::Suggestion* answer(ui::JobKind kind) const;
+    bool job_running(ui::JobKind kind) const;
     // The window title as shown ("示范带规划 - name *").
     std::string title() const;
 

@@ -1,7 +1,7 @@
 // Applying what the editor asked for: commands through the UndoStack, then coverage sync,
 // recolouring and the reach layer; save, autosave, export of the view, full screen.
-#include "analysis/site_suggest.h"
 #include "app/window_impl.h"
+#include "core/joint_org_commands.h"
 #include "core/site_commands.h"
 #include "io/plan_file.h"
 #include "ui/strings.h"
@@ -24,6 +24,9 @@ void WindowApp::Impl::recolour() {
                                            render::ColoringRequest{});
     if (coloring) {
         scene->set_village_colors(coloring.value().fill);
+        if (tilted_scene) {
+            tilted_scene->set_village_colors(coloring.value().fill);
+        }
         legend = coloring.value().legend;
     }
 }
@@ -38,6 +41,9 @@ void WindowApp::Impl::on_changes(const core::ChangeSet& changes) {
         const analysis::RoadNetwork* network =
             plan.settings.distance == core::DistanceMode::kNetwork ? &coverage->network() : nullptr;
         scene->set_reach(plan, plan.settings.reach_m, plan.settings.distance, network);
+        if (tilted_scene) {
+            tilted_scene->set_reach(plan, plan.settings.reach_m, plan.settings.distance, network);
+        }
     }
     if (changes.contiguity_changed) {
         graph = analysis::contiguity(plan, {});
@@ -93,14 +99,23 @@ void WindowApp::Impl::apply(ui::EditorOutput& out) {
     if (out.export_png) {
         export_view();
     }
-    if (out.cancel_target && target_job.valid()) {
-        dropped_jobs.push_back(std::move(target_job));
+    if (out.cancel_job) {
+        cancel_job(*out.cancel_job);
     }
-    if (out.compute_target) {
-        start_target(*out.compute_target);
+    if (out.discard_job) {
+        job(*out.discard_job).answer.reset();
+    }
+    if (out.start_job) {
+        start_job(*out.start_job);
     }
     if (out.accept_target) {
-        accept_target();
+        accept_sites(ui::JobKind::kTarget);
+    }
+    if (out.accept_belt_sites) {
+        accept_sites(ui::JobKind::kBeltGaps);
+    }
+    if (!out.accept_groups.empty()) {
+        accept_groups(out.accept_groups);
     }
 }
 
@@ -123,28 +138,66 @@ void WindowApp::Impl::set_fullscreen(bool on) {
     viewer->getCamera()->setViewport(0, 0, static_cast<int>(width), static_cast<int>(height));
 }
 
-// "Fewest new sites reaching `share` of the population" on a copy of the plan, off the frame.
-void WindowApp::Impl::start_target(double share) {
-    if (target_job.valid()) {
-        dropped_jobs.push_back(std::move(target_job));
+// Runs the strategy the request names (built in, or a plugin's) on a copy of the plan, off the
+// frame; a job of the same kind still running is dropped.
+void WindowApp::Impl::start_job(const ui::JobRequest& request) {
+    cancel_job(request.kind);
+    Job& j = job(request.kind);
+    analysis::Params params;
+    std::string name;
+    switch (request.kind) {
+        case ui::JobKind::kTarget:
+            name = "sites";
+            params["target"] = std::to_string(request.share);
+            break;
+        case ui::JobKind::kMerges:
+            name = core::to_code(request.mode);
+            break;
+        case ui::JobKind::kBeltGaps:
+            name = "belt_gaps";
+            params["gap"] = std::to_string(request.max_gap_m);
+            params["belt"] = request.belt_id;
+            break;
     }
-    analysis::SiteSuggestOptions options;
-    options.target_share = share;
-    options.radius_m = plan.settings.reach_m;
-    options.distance = plan.settings.distance;
-    target.reset();
-    target_job = std::async(std::launch::async, [copy = plan, options] {
-        return analysis::suggest_sites(copy, options);
-    });
+    j.answer.reset();
+    j.error.clear();
+    const analysis::StrategyRegistry::Entry* entry = strategies.find(name);
+    if (entry == nullptr) {
+        j.error = "there is no suggestion strategy named " + name;
+        return;
+    }
+    j.started = std::chrono::steady_clock::now();
+    j.future = std::async(std::launch::async,
+                          [strategy = entry->strategy, copy = plan, params = std::move(params)] {
+                              return strategy->run(copy, params);
+                          });
 }
 
-// Takes a finished answer; forgets cancelled jobs once they end (never blocks the frame).
+// The frame goes on at once; the abandoned computation ends on its own and is thrown away.
+void WindowApp::Impl::cancel_job(ui::JobKind kind) {
+    Job& j = job(kind);
+    if (j.future.valid()) {
+        dropped_jobs.push_back(std::move(j.future));
+        editor.status = ui::tr(ui::Str::kCancelled);
+    }
+}
+
+// Takes finished answers; forgets cancelled jobs once they end (never blocks the frame).
 void WindowApp::Impl::poll_jobs() {
-    const auto ready = [](const std::future<analysis::Suggestion>& f) {
+    const auto ready = [](const std::future<core::Result<analysis::Suggestion>>& f) {
         return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
     };
-    if (target_job.valid() && ready(target_job)) {
-        target = target_job.get();
+    for (Job& j : jobs) {
+        if (!j.future.valid() || !ready(j.future)) {
+            continue;
+        }
+        core::Result<analysis::Suggestion> result = j.future.get();
+        if (result) {
+            j.answer = std::move(result.value());
+            ++j.serial;
+        } else {
+            j.error = result.error().message;
+        }
     }
     for (std::size_t i = 0; i < dropped_jobs.size();) {
         if (ready(dropped_jobs[i])) {
@@ -155,13 +208,15 @@ void WindowApp::Impl::poll_jobs() {
     }
 }
 
-void WindowApp::Impl::accept_target() {
-    if (!target || target->sites.empty()) {
+// The suggested sites of a job (how many more sites, belt gaps) as one undo step.
+void WindowApp::Impl::accept_sites(ui::JobKind kind) {
+    Job& j = job(kind);
+    if (!j.answer || j.answer->sites.empty()) {
         return;
     }
     std::vector<core::CommandPtr> adds;
     core::Plan scratch = plan;  // ids must stay free as each site is added
-    for (const analysis::SuggestedSite& t : target->sites) {
+    for (const analysis::SuggestedSite& t : j.answer->sites) {
         core::Site site;
         site.id = ui::free_site_id(scratch);
         site.name = std::string(ui::tr(ui::Str::kNewSiteName)) + " " + site.id;
@@ -174,7 +229,42 @@ void WindowApp::Impl::accept_target() {
     out.commands.push_back(
         std::make_unique<core::GroupCommand>(ui::tr(ui::Str::kAcceptAll), std::move(adds)));
     out.end_merge = true;
-    target.reset();
+    j.answer.reset();
+    apply(out);
+}
+
+// The ticked suggested groups become joint organizations, one undo step.
+void WindowApp::Impl::accept_groups(const std::vector<int>& groups) {
+    Job& j = job(ui::JobKind::kMerges);
+    if (!j.answer || groups.empty()) {
+        return;
+    }
+    std::vector<core::CommandPtr> creates;
+    core::Plan scratch = plan;  // ids must stay free as each group is added
+    for (int g : groups) {
+        if (g < 0 || static_cast<std::size_t>(g) >= j.answer->groups.size()) {
+            continue;
+        }
+        const analysis::SuggestedGroup& group = j.answer->groups[static_cast<std::size_t>(g)];
+        core::JointOrg org;
+        org.id = ui::free_org_id(scratch);
+        org.mode = group.mode;
+        for (int m : group.members) {
+            org.members.push_back(plan.villages[static_cast<std::size_t>(m)].code);
+        }
+        if (group.lead >= 0) {
+            const core::Village& lead = plan.villages[static_cast<std::size_t>(group.lead)];
+            org.lead = lead.code;
+            org.name = lead.name + ui::tr(ui::Str::kJointOrg);
+        }
+        scratch.joint_orgs.push_back(org);
+        creates.push_back(std::make_unique<core::CreateJointOrg>(std::move(org)));
+    }
+    ui::EditorOutput out;
+    out.commands.push_back(
+        std::make_unique<core::GroupCommand>(ui::tr(ui::Str::kAcceptTicked), std::move(creates)));
+    out.end_merge = true;
+    j.answer.reset();
     apply(out);
 }
 

@@ -18,6 +18,7 @@
 
 #include <osgViewer/Viewer>
 
+#include <array>
 #include <chrono>
 #include <future>
 #include <memory>
@@ -37,9 +38,17 @@ struct WindowApp::Impl {
     render::Legend legend;
     analysis::ContiguityGraph graph;  // queen graph with the plan's edits
     std::vector<analysis::JointOrgCheck> org_checks;
-    std::future<analysis::Suggestion> target_job;                 // runs on a copy of the plan
-    std::vector<std::future<analysis::Suggestion>> dropped_jobs;  // cancelled, not yet finished
-    std::optional<analysis::Suggestion> target;
+    // A suggestion computed on a copy of the plan off the frame (one per ui::JobKind).
+    struct Job {
+        std::future<core::Result<analysis::Suggestion>> future;  // valid while running
+        std::optional<analysis::Suggestion> answer;
+        std::string error;
+        int serial = 0;
+        std::chrono::steady_clock::time_point started;
+    };
+    std::array<Job, ui::kJobKinds> jobs;
+    std::vector<std::future<core::Result<analysis::Suggestion>>> dropped_jobs;  // cancelled
+    analysis::StrategyRegistry strategies;  // built in, replaced by plugins found beside us
     core::Box plan_bounds;
     int exported_views = 0;
     bool restored = false;  // the plan came from the autosave: unsaved until saved
@@ -47,7 +56,9 @@ struct WindowApp::Impl {
     std::chrono::steady_clock::time_point last_autosave = std::chrono::steady_clock::now();
     ui::EditorState editor;
     std::unique_ptr<ui::ImGuiBridge> bridge;
-    std::unique_ptr<render::MapScene> scene;
+    std::unique_ptr<render::MapScene> scene;         // the 2D map the editor works on
+    std::unique_ptr<render::MapScene> tilted_scene;  // the 2.5D view, built while shown
+    osg::ref_ptr<osgText::Font> font;                // labels; null without a CJK font
     osg::ref_ptr<osgViewer::Viewer> viewer;
     std::string shown_title;
     bool quitting = false;
@@ -57,6 +68,8 @@ struct WindowApp::Impl {
     void apply(ui::EditorOutput& out);
     void on_changes(const core::ChangeSet& changes);
     void recolour();
+    render::SceneInputs scene_inputs(bool extruded);
+    void show_tilted(bool on);
     void update_camera();
     void set_fullscreen(bool on);
     void export_view();
@@ -64,9 +77,12 @@ struct WindowApp::Impl {
     std::string autosave_path() const;
     void autosave_if_due();
     void save_now(ui::EditorOutput& out);
-    void start_target(double share);
+    Job& job(ui::JobKind kind) { return jobs[static_cast<std::size_t>(kind)]; }
+    void start_job(const ui::JobRequest& request);
+    void cancel_job(ui::JobKind kind);
     void poll_jobs();
-    void accept_target();
+    void accept_sites(ui::JobKind kind);
+    void accept_groups(const std::vector<int>& groups);
     std::string title() const;
 };
 

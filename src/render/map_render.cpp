@@ -111,6 +111,8 @@ Legend full_legend(const MapInputs& in, const MapScene& scene, const Legend& vil
     return legend;
 }
 
+}  // namespace
+
 // Per-village heights for the 2.5D view: the attribute scaled so the tallest is 12% of the
 // plan's extent; villages without a value stay flat.
 std::vector<float> village_heights(const core::Plan& plan, const std::string& attribute,
@@ -126,8 +128,6 @@ std::vector<float> village_heights(const core::Plan& plan, const std::string& at
     }
     return h;
 }
-
-}  // namespace
 
 osg::Vec2d MapImage::pixel(const core::PointM& p) const {
     const osg::Matrixd window = osg::Matrixd::translate(1.0, 1.0, 1.0) *

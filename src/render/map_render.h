@@ -31,6 +31,11 @@ struct MapInputs {
     const core::RasterImage* basemap = nullptr;      // optional local basemap in plan CRS
 };
 
+// Per-village heights for the 2.5D view: the attribute scaled so the tallest is 12% of
+// extent_m; villages without a value stay flat.
+std::vector<float> village_heights(const core::Plan& plan, const std::string& attribute,
+                                   double extent_m);
+
 struct MapRequest {
     int width = 1600;
     int height = 1100;

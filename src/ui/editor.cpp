@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 namespace beltplan::ui {
 
@@ -17,6 +18,11 @@ namespace {
 
 constexpr float kPanelWidthPx = 356.f;  // coverage panel left, inspector right, with margins
 constexpr float kMenuHeightPx = 26.f;
+
+std::map<std::string, ScreenPoint>& noted_items() {
+    static std::map<std::string, ScreenPoint> items;
+    return items;
+}
 
 void draw_menu(const EditorContext& context, EditorState& state, EditorOutput& out) {
     if (!ImGui::BeginMainMenuBar()) {
@@ -36,6 +42,9 @@ void draw_menu(const EditorContext& context, EditorState& state, EditorOutput& o
     }
     if (ImGui::MenuItem(tr(Str::kMenuFit))) {
         fit_to_plan(context.plan_bounds, state);
+    }
+    if (ImGui::MenuItem(tr(Str::kView25D), "F3", state.tilted)) {
+        state.tilted = !state.tilted;
     }
     if (ImGui::MenuItem(tr(Str::kPresentation), "F5")) {
         state.presenting = true;
@@ -57,10 +66,16 @@ void draw_menu(const EditorContext& context, EditorState& state, EditorOutput& o
     if (ImGui::RadioButton(tr(Str::kToolJointOrg), state.tool == Tool::kJointOrg)) {
         state.tool = Tool::kJointOrg;
     }
+    if (!context.plan->belts.empty() &&
+        ImGui::RadioButton(tr(Str::kToolPickRoad), state.tool == Tool::kPickRoad)) {
+        state.tool = Tool::kPickRoad;
+    }
     ImGui::Separator();
-    const Str hint = state.tool == Tool::kAddSite    ? Str::kAddSiteHint
-                     : state.tool == Tool::kMeasure  ? Str::kMeasureHint
+    const Str hint = state.tool == Tool::kAddSite ? Str::kAddSiteHint
+                     : state.tool == Tool::kMeasure
+                         ? (state.measure_along_roads ? Str::kAlongRoadsHint : Str::kMeasureHint)
                      : state.tool == Tool::kJointOrg ? Str::kJointOrgHint
+                     : state.tool == Tool::kPickRoad ? Str::kPickRoadHint
                                                      : Str::kDragSiteHint;
     ImGui::TextDisabled("%s", tr(hint));
     if (!state.status.empty()) {
@@ -74,6 +89,9 @@ void handle_shortcuts(const EditorContext& context, EditorState& state, EditorOu
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) {
         return;
+    }
+    if (ImGui::IsKeyPressed(kKeyIndexF3, false)) {
+        state.tilted = !state.tilted;
     }
     if (!state.presenting && ImGui::IsKeyPressed(kKeyIndexF5, false)) {
         state.presenting = true;
@@ -124,12 +142,16 @@ void draw_quit_dialog(EditorState& state, EditorOutput& out) {
 
 EditorOutput draw_editor(const EditorContext& context, EditorState& state) {
     EditorOutput out;
+    noted_items().clear();
     state.view.set_viewport(static_cast<int>(ImGui::GetIO().DisplaySize.x),
                             static_cast<int>(ImGui::GetIO().DisplaySize.y));
     handle_map_input(context, state, out);
     draw_map_overlay(context, state);
-    draw_joint_org_overlay(context, state);
-    handle_measure(state);
+    if (!state.tilted) {
+        draw_joint_org_overlay(context, state);
+        draw_merge_preview(context, state);
+        handle_measure(context, state);
+    }
     if (state.presenting) {
         draw_presentation(context, state, out);
     } else if (state.show_panels) {
@@ -159,6 +181,49 @@ std::string free_site_id(const core::Plan& plan) {
             return id;
         }
     }
+}
+
+void note_item(const std::string& key) {
+    if (ImGui::IsItemVisible()) {
+        const ImVec2 a = ImGui::GetItemRectMin();
+        const ImVec2 b = ImGui::GetItemRectMax();
+        noted_items()[key] = ScreenPoint{(a.x + b.x) / 2.f, (a.y + b.y) / 2.f};
+    }
+}
+
+std::optional<ScreenPoint> item_center(const std::string& key) {
+    const auto found = noted_items().find(key);
+    if (found == noted_items().end()) {
+        return std::nullopt;
+    }
+    return found->second;
+}
+
+std::string free_org_id(const core::Plan& plan) {
+    for (std::size_t n = plan.joint_orgs.size() + 1;; ++n) {
+        std::string id = "J" + std::to_string(n);
+        if (core::find_joint_org(plan, id) < 0) {
+            return id;
+        }
+    }
+}
+
+bool draw_job_progress(const JobStatus& job, JobKind kind, EditorOutput& out) {
+    if (!job.running) {
+        if (!job.error.empty()) {
+            ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.1f, 1.f), "%s: %s", tr(Str::kFailed),
+                               job.error.c_str());
+        }
+        return false;
+    }
+    ImGui::Text("%s %c", tr(Str::kComputing), "|/-\\"[static_cast<int>(ImGui::GetTime() * 8) & 3]);
+    ImGui::SameLine();
+    ImGui::TextDisabled(tr(Str::kElapsed), job.elapsed_s);
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(Str::kCancel))) {
+        out.cancel_job = kind;
+    }
+    return true;
 }
 
 std::string format_length(double metres) {

@@ -5,6 +5,7 @@
 
 #include "analysis/belts.h"
 #include "analysis/joint_orgs.h"
+#include "analysis/road_network.h"
 #include "analysis/strategy.h"
 #include "core/command.h"
 #include "core/plan.h"
@@ -13,13 +14,36 @@
 #include "ui/map_view.h"
 #include "ui/picking.h"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace beltplan::ui {
 
-enum class Tool { kSelect, kAddSite, kMeasure, kJointOrg };
+enum class Tool { kSelect, kAddSite, kMeasure, kJointOrg, kPickRoad };
+
+// Suggestions computed off the frame on a copy of the plan; each can be cancelled.
+enum class JobKind { kTarget, kMerges, kBeltGaps };
+inline constexpr std::size_t kJobKinds = 3;
+
+// Where one kind of job stands, as the panels show it.
+struct JobStatus {
+    bool running = false;
+    double elapsed_s = 0.0;                        // since it started, while running
+    const analysis::Suggestion* answer = nullptr;  // the last answer, null when none
+    int serial = 0;                                // changes with every new answer
+    std::string error;                             // why the last run failed, "" when it did not
+};
+
+// A job the planner asked for.
+struct JobRequest {
+    JobKind kind = JobKind::kTarget;
+    double share = 0.8;                                         // kTarget: population share
+    core::JointOrgMode mode = core::JointOrgMode::kStrongWeak;  // kMerges
+    std::string belt_id;                                        // kBeltGaps
+    double max_gap_m = 5000.0;                                  // kBeltGaps
+};
 
 // A saved view of the map for presentations.
 struct Bookmark {
@@ -43,11 +67,22 @@ struct EditorState {
     std::string selected_belt;          // belt id shown in the belts panel
     std::string selected_org;           // joint org id being edited
     bool focus_org_tab = false;
-    float target_share = 0.8f;        // "how many more sites reach X%"         // bring the joint
-                                      // organization tab forward once
-    bool presenting = false;          // presentation mode: panels hidden, legend shown
-    std::vector<Bookmark> bookmarks;  // saved views, stepped through with the arrows
-    int bookmark = -1;                // the bookmark shown last
+    float target_share = 0.8f;                // "how many more sites reach X%"
+    bool presenting = false;                  // presentation mode: panels hidden, legend shown
+    std::vector<Bookmark> bookmarks;          // saved views, stepped through with the arrows
+    int bookmark = -1;                        // the bookmark shown last
+    bool measure_along_roads = false;         // the measure tool's two points, by road
+    analysis::RoadNetwork::Path road_path;    // by road between measure[0] and measure[1]
+    std::vector<core::PointM> road_path_for;  // the two points road_path was found for
+    int merge_mode = 0;                       // index of the suggestion mode in the org tab
+    std::vector<char> merge_pick;             // which suggested groups are ticked for accepting
+    int merge_serial = -1;                    // the answer merge_pick belongs to
+    float belt_gap_m = 5000.f;                // largest gap for the belt gap suggestion
+    std::string belt_gap_for;                 // the belt the last gap suggestion was asked for
+    bool tilted = false;                      // the 2.5D view: extruded villages, a turning camera
+    float heading_deg = 0.f;                  // 2.5D: camera heading, clockwise from north
+    float tilt_deg = 50.f;                    // 2.5D: 0 looks straight down
+    int hovered_road = -1;                    // index in plan.roads under the cursor (road picking)
 };
 
 // Read-only inputs of one frame.
@@ -58,14 +93,16 @@ struct EditorContext {
     const std::vector<analysis::BeltResult>* belts = nullptr;
     const render::Legend* legend = nullptr;                            // of the village fill
     const std::vector<analysis::JointOrgCheck>* org_checks = nullptr;  // plan.joint_orgs order
-    bool target_running = false;                   // the site target runs off the frame
-    const analysis::Suggestion* target = nullptr;  // its last answer, null when none
+    std::array<JobStatus, kJobKinds> jobs;                             // by JobKind
+    const analysis::RoadNetwork* network = nullptr;  // built while measuring along roads
     core::Box plan_bounds;
     bool dirty = false;
     bool can_undo = false;
     bool can_redo = false;
     std::string undo_label;
     std::string redo_label;
+
+    const JobStatus& job(JobKind kind) const { return jobs[static_cast<std::size_t>(kind)]; }
 };
 
 // What the planner asked for in this frame.
@@ -79,9 +116,12 @@ struct EditorOutput {
     bool export_png = false;  // save the current view as a PNG beside the plan
     bool fullscreen = false;  // presentation mode was entered (true) ...
     bool windowed = false;    // ... or left (true)
-    std::optional<double> compute_target;  // start "fewest new sites reaching this share"
-    bool cancel_target = false;            // drop the running computation
-    bool accept_target = false;            // add the suggested sites (one undo step)
+    std::optional<JobRequest> start_job;  // (re)start a suggestion off the frame
+    std::optional<JobKind> cancel_job;    // stop a running one
+    std::optional<JobKind> discard_job;   // forget an answer
+    bool accept_target = false;           // add the suggested sites (one undo step)
+    std::vector<int> accept_groups;       // suggested joint organizations to create (one step)
+    bool accept_belt_sites = false;       // add the belt gap sites (one undo step)
 };
 
 // Draws every panel, the map overlay and handles map input for one frame.
@@ -103,15 +143,31 @@ core::CommandPtr new_joint_org(const core::Plan& plan, EditorState& state);
 void draw_joint_org_overlay(const EditorContext& context, const EditorState& state);
 void draw_belts_panel(const EditorContext& context, EditorState& state, EditorOutput& out);
 // The measure tool: a click adds a point, a right click clears; draws the line and the numbers.
-void handle_measure(EditorState& state);
+// Along roads (state.measure_along_roads, context.network set) it takes two points and shows
+// the shortest way by road.
+void handle_measure(const EditorContext& context, EditorState& state);
 // Presentation mode: title, legend, bookmarks (B, arrows), export (P), Esc leaves.
 void draw_presentation(const EditorContext& context, EditorState& state, EditorOutput& out);
+
+// Where named controls were drawn in the last frame (only those on screen), so tests click
+// them as a planner would. note_item records the item just drawn.
+void note_item(const std::string& key);
+std::optional<ScreenPoint> item_center(const std::string& key);
 
 // Fits the plan into the part of the window the panels leave free.
 void fit_to_plan(const core::Box& bounds, EditorState& state);
 
 // A site id not used in the plan ("S1", "S2", ...).
 std::string free_site_id(const core::Plan& plan);
+// A joint organization id not used in the plan ("J1", "J2", ...).
+std::string free_org_id(const core::Plan& plan);
+// The road under a screen point (within a few pixels), -1 when none.
+int road_at(const core::Plan& plan, const MapView& view, ScreenPoint p);
+// Outlines suggested joint organizations (ticked ones strong, the rest faint) over the map.
+void draw_merge_preview(const EditorContext& context, const EditorState& state);
+// While `job` runs: "computing", the seconds so far and a cancel button; returns true. Else
+// shows why its last run failed, if it did, and returns false.
+bool draw_job_progress(const JobStatus& job, JobKind kind, EditorOutput& out);
 // "850 m" or "3.2 km" in the current language.
 std::string format_length(double metres);
 

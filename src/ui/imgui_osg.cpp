@@ -43,6 +43,7 @@ const SpecialKey kSpecialKeys[] = {
     {osgGA::GUIEventAdapter::KEY_Escape, ImGuiKey_Escape, 313},
     {osgGA::GUIEventAdapter::KEY_KP_Enter, ImGuiKey_KeyPadEnter, 314},
     {osgGA::GUIEventAdapter::KEY_F5, -1, kKeyIndexF5},
+    {osgGA::GUIEventAdapter::KEY_F3, -1, kKeyIndexF3},
 };
 
 // The modifier mask bit of a modifier key, 0 for other keys.

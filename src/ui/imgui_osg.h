@@ -13,8 +13,9 @@
 
 namespace beltplan::ui {
 
-// io.KeysDown index of F5, which ImGui 1.86's key map has no name for.
+// io.KeysDown indices of F3 and F5, which ImGui 1.86's key map has no names for.
 inline constexpr int kKeyIndexF5 = 320;
+inline constexpr int kKeyIndexF3 = 321;
 
 class ImGuiBridge {
 public:

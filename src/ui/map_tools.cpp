@@ -1,5 +1,6 @@
 // Map input (hover, click select, pan, zoom to cursor, add and drag sites) and the overlay
 // drawn over the map: site markers, the hovered and selected village outlines.
+#include "core/belt_commands.h"
 #include "core/joint_org_commands.h"
 #include "core/site_commands.h"
 #include "render/palette.h"
@@ -18,6 +19,30 @@ namespace {
 
 constexpr float kSitePickPx = 12.f;
 constexpr float kClickSlopPx = 4.f;
+constexpr float kRoadPickPx = 6.f;
+
+// Adds the hovered road to the selected belt or takes it out (belts name their roads).
+void toggle_belt_road(const EditorContext& context, EditorState& state, EditorOutput& out) {
+    const core::Plan& plan = *context.plan;
+    const int belt = core::find_belt(plan, state.selected_belt);
+    if (state.hovered_road < 0 || belt < 0) {
+        return;
+    }
+    const std::string& name = plan.roads[static_cast<std::size_t>(state.hovered_road)].name;
+    if (name.empty()) {
+        state.status = tr(Str::kUnnamedRoad);
+        return;
+    }
+    std::vector<std::string> roads = plan.belts[static_cast<std::size_t>(belt)].roads;
+    const auto found = std::find(roads.begin(), roads.end(), name);
+    if (found == roads.end()) {
+        roads.push_back(name);
+    } else {
+        roads.erase(found);
+    }
+    out.commands.push_back(std::make_unique<core::SetBeltRoads>(state.selected_belt, roads));
+    out.end_merge = true;
+}
 
 ImU32 to_imu32(const render::Rgba& c, float alpha = 1.f) {
     return ImGui::GetColorU32(ImVec4(c.r, c.g, c.b, c.a * alpha));
@@ -43,8 +68,9 @@ void on_left_press(const EditorContext& context, EditorState& state, ScreenPoint
         add_site_at(plan, state.view.to_world(m), state, out);
         return;
     }
-    const int site =
-        state.tool == Tool::kMeasure ? -1 : site_near(plan, state.view, m, kSitePickPx);
+    const int site = state.tool == Tool::kMeasure || state.tool == Tool::kPickRoad
+                         ? -1
+                         : site_near(plan, state.view, m, kSitePickPx);
     if (site >= 0) {
         state.dragging_site = plan.sites[static_cast<std::size_t>(site)].id;
         state.selected_site = state.dragging_site;
@@ -87,7 +113,12 @@ void on_left_release(const EditorContext& context, EditorState& state, ScreenPoi
         out.end_merge = true;
     } else if (state.panning && io.MouseDragMaxDistanceSqr[0] <= kClickSlopPx * kClickSlopPx) {
         if (state.tool == Tool::kMeasure) {
+            if (state.measure_along_roads && state.measure.size() >= 2) {
+                state.measure.clear();  // two points at a time by road
+            }
             state.measure.push_back(state.view.to_world(m));
+        } else if (state.tool == Tool::kPickRoad) {
+            toggle_belt_road(context, state, out);
         } else if (state.tool == Tool::kJointOrg) {
             toggle_member(context, state, out);
         } else {
@@ -127,7 +158,38 @@ void star(ImDrawList* draw, ImVec2 c, float r, ImU32 fill, ImU32 line) {
 
 }  // namespace
 
+// The 2.5D view is for looking: the wheel zooms, a left drag turns and tilts the camera, a
+// right or middle drag moves the map; editing waits for the 2D view.
+void handle_tilted_input(EditorState& state) {
+    const ImGuiIO& io = ImGui::GetIO();
+    state.hovered_village = -1;
+    state.hovered_road = -1;
+    if (io.WantCaptureMouse || !ImGui::IsMousePosValid()) {
+        return;
+    }
+    if (io.MouseWheel != 0.f) {
+        const ScreenPoint centre{state.view.width_px() / 2.f, state.view.height_px() / 2.f};
+        state.view.zoom_at(centre, std::pow(1.25, static_cast<double>(io.MouseWheel)));
+    }
+    if (ImGui::IsMouseDown(0) && !ImGui::IsMouseClicked(0)) {
+        state.heading_deg = std::fmod(state.heading_deg + io.MouseDelta.x * 0.3f + 360.f, 360.f);
+        state.tilt_deg = std::clamp(state.tilt_deg + io.MouseDelta.y * 0.2f, 0.f, 75.f);
+    }
+    if ((ImGui::IsMouseDown(1) && !ImGui::IsMouseClicked(1)) ||
+        (ImGui::IsMouseDown(2) && !ImGui::IsMouseClicked(2))) {
+        // Screen axes turned by the heading into map axes.
+        const double h = state.heading_deg * 3.14159265358979 / 180.0;
+        const double dx = io.MouseDelta.x * std::cos(h) + io.MouseDelta.y * std::sin(h);
+        const double dy = -io.MouseDelta.x * std::sin(h) + io.MouseDelta.y * std::cos(h);
+        state.view.pan_px(static_cast<float>(dx), static_cast<float>(dy));
+    }
+}
+
 void handle_map_input(const EditorContext& context, EditorState& state, EditorOutput& out) {
+    if (state.tilted) {
+        handle_tilted_input(state);
+        return;
+    }
     const ImGuiIO& io = ImGui::GetIO();
     const bool busy = !state.dragging_site.empty() || state.panning;
     if ((io.WantCaptureMouse && !busy) || !ImGui::IsMousePosValid()) {
@@ -139,6 +201,7 @@ void handle_map_input(const EditorContext& context, EditorState& state, EditorOu
         state.view.zoom_at(m, std::pow(1.25, static_cast<double>(io.MouseWheel)));
     }
     state.hovered_village = context.picker->village_at(state.view.to_world(m));
+    state.hovered_road = state.tool == Tool::kPickRoad ? road_at(*context.plan, state.view, m) : -1;
     if (ImGui::IsMouseClicked(0)) {
         on_left_press(context, state, m, out);
     } else if (ImGui::IsMouseDown(0)) {
@@ -160,14 +223,40 @@ void handle_map_input(const EditorContext& context, EditorState& state, EditorOu
         (ImGui::IsMouseDown(2) && !ImGui::IsMouseClicked(2))) {
         state.view.pan_px(io.MouseDelta.x, io.MouseDelta.y);
     }
-    if (state.hovered_village >= 0 && state.dragging_site.empty() && !state.panning) {
+    if (state.hovered_road >= 0 && !state.panning) {
+        const std::string& name =
+            context.plan->roads[static_cast<std::size_t>(state.hovered_road)].name;
+        ImGui::SetTooltip("%s", name.empty() ? tr(Str::kUnnamedRoad) : name.c_str());
+    } else if (state.hovered_village >= 0 && state.dragging_site.empty() && !state.panning) {
         const core::Village& v =
             context.plan->villages[static_cast<std::size_t>(state.hovered_village)];
         ImGui::SetTooltip("%s", v.name.c_str());
     }
 }
 
+int road_at(const core::Plan& plan, const MapView& view, ScreenPoint p) {
+    const core::PointM at = view.to_world(p);
+    double best = kRoadPickPx * view.m_per_px();
+    int found = -1;
+    for (std::size_t r = 0; r < plan.roads.size(); ++r) {
+        for (const core::LineString& part : plan.roads[r].parts) {
+            for (std::size_t i = 1; i < part.points.size(); ++i) {
+                const double d =
+                    core::distance_to_segment_m(at, part.points[i - 1], part.points[i]);
+                if (d < best) {
+                    best = d;
+                    found = static_cast<int>(r);
+                }
+            }
+        }
+    }
+    return found;
+}
+
 void draw_map_overlay(const EditorContext& context, const EditorState& state) {
+    if (state.tilted) {
+        return;  // the overlay is drawn in 2D map coordinates; the scene shows the sites
+    }
     const core::Plan& plan = *context.plan;
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
     if (state.hovered_village >= 0) {
@@ -180,10 +269,29 @@ void draw_map_overlay(const EditorContext& context, const EditorState& state) {
                 plan.villages[static_cast<std::size_t>(state.selected_village)].shape,
                 IM_COL32(20, 90, 200, 255), 3.f);
     }
-    if (context.target != nullptr) {
-        for (const analysis::SuggestedSite& t : context.target->sites) {
-            const ScreenPoint p = state.view.to_screen(t.position);
+    if (state.hovered_road >= 0) {
+        std::vector<ImVec2> points;
+        for (const core::LineString& part :
+             plan.roads[static_cast<std::size_t>(state.hovered_road)].parts) {
+            points.clear();
+            for (const core::PointM& p : part.points) {
+                const ScreenPoint s = state.view.to_screen(p);
+                points.emplace_back(s.x, s.y);
+            }
+            draw->AddPolyline(points.data(), static_cast<int>(points.size()),
+                              IM_COL32(20, 90, 200, 200), ImDrawFlags_None, 6.f);
+        }
+    }
+    if (const analysis::Suggestion* t = context.job(JobKind::kTarget).answer) {
+        for (const analysis::SuggestedSite& site : t->sites) {
+            const ScreenPoint p = state.view.to_screen(site.position);
             draw->AddCircle(ImVec2(p.x, p.y), 9.f, IM_COL32(0, 150, 60, 255), 0, 3.f);
+        }
+    }
+    if (const analysis::Suggestion* gaps = context.job(JobKind::kBeltGaps).answer) {
+        for (const analysis::SuggestedSite& site : gaps->sites) {
+            const ScreenPoint p = state.view.to_screen(site.position);
+            draw->AddCircle(ImVec2(p.x, p.y), 9.f, IM_COL32(230, 120, 0, 255), 0, 3.f);
         }
     }
     const ImU32 line = IM_COL32(255, 255, 255, 255);

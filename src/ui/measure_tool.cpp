@@ -22,10 +22,69 @@ std::string format_area(double m2) {
     return buf;
 }
 
+// Two clicked points and the shortest way between them along the roads.
+void measure_along_roads(const EditorContext& context, EditorState& state) {
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();
+    std::vector<ImVec2> points;
+    // The search runs once per pair of points, not every frame.
+    if (state.measure.size() < 2 || context.network == nullptr) {
+        state.road_path = {};
+        state.road_path_for.clear();
+    } else if (state.road_path_for != state.measure) {
+        state.road_path_for = state.measure;
+        state.road_path = context.network->path_between(state.measure[0], state.measure[1]);
+    }
+    const analysis::RoadNetwork::Path& path = state.road_path;
+    for (const core::PointM& p : path.points) {
+        const ScreenPoint s = state.view.to_screen(p);
+        points.emplace_back(s.x, s.y);
+    }
+    if (!points.empty()) {
+        draw->AddPolyline(points.data(), static_cast<int>(points.size()), IM_COL32(200, 60, 0, 255),
+                          ImDrawFlags_None, 3.5f);
+    }
+    for (std::size_t i = 0; i < state.measure.size() && i < 2; ++i) {
+        const ScreenPoint s = state.view.to_screen(state.measure[i]);
+        draw->AddCircleFilled(ImVec2(s.x, s.y), 5.f, IM_COL32(200, 60, 0, 255));
+    }
+    if (state.measure.size() < 2) {
+        return;
+    }
+    if (path.found()) {
+        ImGui::Text("%s: %s (%.0f %s)", tr(Str::kRoadDistance),
+                    format_length(path.distance_m).c_str(), path.distance_m, tr(Str::kMetres));
+        ImGui::SameLine();
+        ImGui::TextDisabled("(%s %s)", tr(Str::kAlongRoads), format_length(path.road_m).c_str());
+    } else {
+        ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.1f, 1.f), "%s", tr(Str::kNoRoadPath));
+    }
+}
+
+void draw_mode_switch(EditorState& state) {
+    if (ImGui::Checkbox(tr(Str::kAlongRoads), &state.measure_along_roads)) {
+        state.measure.clear();
+    }
+}
+
 }  // namespace
 
-void handle_measure(EditorState& state) {
-    if (state.tool != Tool::kMeasure || state.measure.empty()) {
+void handle_measure(const EditorContext& context, EditorState& state) {
+    if (state.tool != Tool::kMeasure) {
+        return;
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    if (state.measure_along_roads || state.measure.empty()) {
+        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 12.f),
+                                ImGuiCond_Always, ImVec2(0.5f, 1.f));
+        ImGui::Begin("##measure", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                         ImGuiWindowFlags_NoSavedSettings);
+        draw_mode_switch(state);
+        if (state.measure_along_roads) {
+            ImGui::SameLine();
+            measure_along_roads(context, state);
+        }
+        ImGui::End();
         return;
     }
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
@@ -47,12 +106,13 @@ void handle_measure(EditorState& state) {
     line.points = state.measure;
     core::Ring ring = state.measure;
     ring.push_back(ring.front());
-    const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 12.f),
                             ImGuiCond_Always, ImVec2(0.5f, 1.f));
     ImGui::Begin("##measure", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                      ImGuiWindowFlags_NoSavedSettings);
+    draw_mode_switch(state);
+    ImGui::SameLine();
     const double length_m = core::length_m(line);
     ImGui::Text("%s: %s (%.0f %s)", tr(Str::kLength), format_length(length_m).c_str(), length_m,
                 tr(Str::kMetres));

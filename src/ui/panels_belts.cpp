@@ -52,7 +52,50 @@ void draw_road_picker(const core::Plan& plan, const core::Belt& belt, EditorOutp
     ImGui::EndCombo();
 }
 
-void draw_belt(const EditorContext& context, const core::Belt& belt, EditorOutput& out) {
+// The fewest new sites along the belt so that no stretch of road without one exceeds the gap.
+void draw_gap_suggestion(const EditorContext& context, const core::Belt& belt, EditorState& state,
+                         EditorOutput& out) {
+    ImGui::Separator();
+    ImGui::SetNextItemWidth(140.f);
+    ImGui::DragFloat(tr(Str::kMaxGap), &state.belt_gap_m, 50.f, 500.f, 50000.f, "%.0f");
+    const JobStatus& job = context.job(JobKind::kBeltGaps);
+    if (draw_job_progress(job, JobKind::kBeltGaps, out)) {
+        return;
+    }
+    const bool start = ImGui::SmallButton(tr(Str::kSuggestBeltSites));
+    note_item("belts.suggest");
+    if (start) {
+        JobRequest request;
+        request.kind = JobKind::kBeltGaps;
+        request.belt_id = belt.id;
+        request.max_gap_m = state.belt_gap_m;
+        out.start_job = request;
+        state.belt_gap_for = belt.id;
+    }
+    if (job.answer == nullptr || state.belt_gap_for != belt.id) {
+        return;
+    }
+    const analysis::Suggestion& s = *job.answer;
+    if (!s.sites.empty()) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr(Str::kAcceptAll))) {
+            out.accept_belt_sites = true;
+        }
+        note_item("belts.accept");
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(Str::kDiscard))) {
+        out.discard_job = JobKind::kBeltGaps;
+    }
+    ImGui::TextWrapped(tr(Str::kBeltSitesResult), static_cast<int>(s.sites.size()),
+                       format_length(state.belt_gap_m).c_str());
+    for (const analysis::SuggestedSite& site : s.sites) {
+        ImGui::BulletText("%s", site.explanation.c_str());
+    }
+}
+
+void draw_belt(const EditorContext& context, const core::Belt& belt, EditorState& state,
+               EditorOutput& out) {
     std::string roads;
     for (const std::string& r : belt.roads) {
         roads += (roads.empty() ? "" : u8"、") + r;
@@ -82,6 +125,7 @@ void draw_belt(const EditorContext& context, const core::Belt& belt, EditorOutpu
     char overlay[32];
     std::snprintf(overlay, sizeof overlay, "%.1f%%", r->reach_share() * 100.0);
     ImGui::ProgressBar(static_cast<float>(r->reach_share()), ImVec2(-1.f, 0.f), overlay);
+    draw_gap_suggestion(context, belt, state, out);
     if (!r->missing_roads.empty()) {
         std::string missing;
         for (const std::string& m : r->missing_roads) {
@@ -100,8 +144,8 @@ void draw_belts_panel(const EditorContext& context, EditorState& state, EditorOu
         return;
     }
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(8.f, 600.f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(340.f, io.DisplaySize.y - 608.f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(8.f, 510.f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(340.f, io.DisplaySize.y - 518.f), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin((std::string(tr(Str::kBelts)) + "###belts").c_str())) {
         ImGui::End();
         return;
@@ -114,7 +158,7 @@ void draw_belts_panel(const EditorContext& context, EditorState& state, EditorOu
             const std::string label = (belt.name.empty() ? belt.id : belt.name) + "###" + belt.id;
             if (ImGui::BeginTabItem(label.c_str())) {
                 state.selected_belt = belt.id;
-                draw_belt(context, belt, out);
+                draw_belt(context, belt, state, out);
                 ImGui::EndTabItem();
             }
         }

@@ -67,24 +67,28 @@ void draw_target(const EditorContext& context, EditorState& state, EditorOutput&
         state.target_share = percent / 100.f;
     }
     ImGui::SameLine();
-    if (context.target_running) {
-        ImGui::Text("%s %c", tr(Str::kComputing),
-                    "|/-\\"[static_cast<int>(ImGui::GetTime() * 8) & 3]);
-        ImGui::SameLine();
-        if (ImGui::SmallButton(tr(Str::kCancel))) {
-            out.cancel_target = true;
-        }
+    const JobStatus& job = context.job(JobKind::kTarget);
+    if (draw_job_progress(job, JobKind::kTarget, out)) {
         return;
     }
-    if (ImGui::SmallButton(tr(Str::kComputeTarget))) {
-        out.compute_target = state.target_share;
+    const bool start = ImGui::SmallButton(tr(Str::kComputeTarget));
+    note_item("target.compute");
+    if (start) {
+        JobRequest request;
+        request.kind = JobKind::kTarget;
+        request.share = state.target_share;
+        out.start_job = request;
     }
-    if (context.target != nullptr) {
-        const analysis::Suggestion& t = *context.target;
+    if (job.answer != nullptr) {
+        const analysis::Suggestion& t = *job.answer;
         const double share = t.total > 0 ? t.value / t.total * 100.0 : 0.0;
         ImGui::TextWrapped(tr(Str::kTargetResult), static_cast<int>(t.sites.size()), share);
         if (!t.sites.empty() && ImGui::SmallButton(tr(Str::kAcceptAll))) {
             out.accept_target = true;
+        }
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr(Str::kDiscard))) {
+            out.discard_job = JobKind::kTarget;
         }
     }
 }
@@ -124,7 +128,7 @@ void draw_uncovered(const EditorContext& context, const analysis::CoverageReport
 void draw_coverage_panel(const EditorContext& context, EditorState& state, EditorOutput& out) {
     const core::Plan& plan = *context.plan;
     ImGui::SetNextWindowPos(ImVec2(8.f, 32.f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(340.f, 560.f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(340.f, 470.f), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin((std::string(tr(Str::kCoverage)) + "###coverage").c_str())) {
         ImGui::End();
         return;

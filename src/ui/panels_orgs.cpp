@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -18,15 +19,6 @@ const Str kModeLabels[] = {Str::kModeStrongWeak, Str::kModeRegional, Str::kModeL
                            Str::kModeStation};
 const core::JointOrgMode kModes[] = {core::JointOrgMode::kStrongWeak, core::JointOrgMode::kRegional,
                                      core::JointOrgMode::kLeader, core::JointOrgMode::kStation};
-
-std::string free_org_id(const core::Plan& plan) {
-    for (std::size_t n = plan.joint_orgs.size() + 1;; ++n) {
-        std::string id = "J" + std::to_string(n);
-        if (core::find_joint_org(plan, id) < 0) {
-            return id;
-        }
-    }
-}
 
 const std::string& village_name(const core::Plan& plan, const std::string& code) {
     for (const core::Village& v : plan.villages) {
@@ -88,6 +80,109 @@ void draw_org(const EditorContext& context, const core::JointOrg& org,
     }
 }
 
+const Str kSuggestLabels[] = {Str::kModeStrongWeak, Str::kModeRegional, Str::kModeLeader};
+const core::JointOrgMode kSuggestModes[] = {
+    core::JointOrgMode::kStrongWeak, core::JointOrgMode::kRegional, core::JointOrgMode::kLeader};
+
+// Colours that tell neighbouring suggested groups apart.
+const ImU32 kGroupColors[] = {IM_COL32(214, 39, 40, 255),  IM_COL32(31, 119, 180, 255),
+                              IM_COL32(44, 160, 44, 255),  IM_COL32(148, 103, 189, 255),
+                              IM_COL32(255, 127, 14, 255), IM_COL32(23, 190, 207, 255),
+                              IM_COL32(140, 86, 75, 255),  IM_COL32(188, 189, 34, 255)};
+
+// Run a merge strategy, then tick the groups to keep and accept them as one edit.
+void draw_merge_suggestions(const EditorContext& context, EditorState& state, EditorOutput& out) {
+    const core::Plan& plan = *context.plan;
+    if (!ImGui::CollapsingHeader(tr(Str::kSuggestGroups), ImGuiTreeNodeFlags_DefaultOpen)) {
+        return;
+    }
+    const char* modes[] = {tr(kSuggestLabels[0]), tr(kSuggestLabels[1]), tr(kSuggestLabels[2])};
+    ImGui::SetNextItemWidth(140.f);
+    ImGui::Combo("##suggest_mode", &state.merge_mode, modes, 3);
+    ImGui::SameLine();
+    const JobStatus& job = context.job(JobKind::kMerges);
+    if (draw_job_progress(job, JobKind::kMerges, out)) {
+        return;
+    }
+    const bool start =
+        ImGui::SmallButton((std::string(tr(Str::kSuggestGroups)) + "##merge_run").c_str());
+    note_item("merge.suggest");
+    if (start) {
+        JobRequest request;
+        request.kind = JobKind::kMerges;
+        request.mode = kSuggestModes[std::clamp(state.merge_mode, 0, 2)];
+        out.start_job = request;
+    }
+    if (job.answer == nullptr) {
+        return;
+    }
+    const analysis::Suggestion& s = *job.answer;
+    if (state.merge_serial != job.serial) {
+        state.merge_serial = job.serial;
+        state.merge_pick.assign(s.groups.size(), 1);
+    }
+    ImGui::TextWrapped(tr(Str::kGroupsResult), static_cast<int>(s.groups.size()),
+                       static_cast<int>(s.unplaced.size()));
+    const bool ticked = ImGui::SmallButton(tr(Str::kAcceptTicked));
+    note_item("merge.accept_ticked");
+    if (ticked) {
+        for (std::size_t g = 0; g < state.merge_pick.size(); ++g) {
+            if (state.merge_pick[g]) {
+                out.accept_groups.push_back(static_cast<int>(g));
+            }
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(Str::kAcceptAll))) {
+        for (std::size_t g = 0; g < s.groups.size(); ++g) {
+            out.accept_groups.push_back(static_cast<int>(g));
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(Str::kDiscard))) {
+        out.discard_job = JobKind::kMerges;
+    }
+    if (!ImGui::BeginChild("##suggested", ImVec2(0.f, 180.f), true)) {
+        ImGui::EndChild();
+        return;
+    }
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(s.groups.size()));
+    while (clipper.Step()) {
+        for (int g = clipper.DisplayStart; g < clipper.DisplayEnd; ++g) {
+            const analysis::SuggestedGroup& group = s.groups[static_cast<std::size_t>(g)];
+            std::string label;
+            for (int m : group.members) {
+                label += (label.empty() ? "" : u8"、") +
+                         plan.villages[static_cast<std::size_t>(m)].name +
+                         (m == group.lead ? "*" : "");
+            }
+            bool on = state.merge_pick[static_cast<std::size_t>(g)] != 0;
+            ImGui::PushID(g);
+            ImGui::PushStyleColor(ImGuiCol_CheckMark,
+                                  kGroupColors[static_cast<std::size_t>(g) % 8]);
+            if (ImGui::Checkbox(label.c_str(), &on)) {
+                state.merge_pick[static_cast<std::size_t>(g)] = on ? 1 : 0;
+            }
+            note_item("merge.group." + std::to_string(g));
+            ImGui::PopStyleColor();
+            if (ImGui::IsItemHovered() && !group.explanation.empty()) {
+                ImGui::SetTooltip("%s", group.explanation.c_str());
+            }
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndChild();
+    if (!s.unplaced.empty() && ImGui::TreeNode(tr(Str::kNotPlaced))) {
+        for (const analysis::UnplacedVillage& u : s.unplaced) {
+            ImGui::BulletText("%s: %s",
+                              plan.villages[static_cast<std::size_t>(u.village)].name.c_str(),
+                              u.reason.c_str());
+        }
+        ImGui::TreePop();
+    }
+}
+
 }  // namespace
 
 core::CommandPtr new_joint_org(const core::Plan& plan, EditorState& state) {
@@ -116,6 +211,8 @@ void draw_joint_org_tab(const EditorContext& context, EditorState& state, Editor
     if (!can_create) {
         ImGui::EndDisabled();
     }
+    draw_merge_suggestions(context, state, out);
+    ImGui::Separator();
     for (std::size_t i = 0; i < plan.joint_orgs.size(); ++i) {
         const core::JointOrg& org = plan.joint_orgs[i];
         const bool valid = context.org_checks == nullptr || i >= context.org_checks->size() ||
@@ -133,6 +230,43 @@ void draw_joint_org_tab(const EditorContext& context, EditorState& state, Editor
                     : nullptr;
             draw_org(context, org, check, out);
             ImGui::Unindent();
+        }
+    }
+}
+
+void draw_merge_preview(const EditorContext& context, const EditorState& state) {
+    const analysis::Suggestion* s = context.job(JobKind::kMerges).answer;
+    if (s == nullptr || state.merge_serial != context.job(JobKind::kMerges).serial) {
+        return;
+    }
+    const core::Plan& plan = *context.plan;
+    const core::Box visible = state.view.visible();
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();
+    std::vector<ImVec2> points;
+    for (std::size_t g = 0; g < s->groups.size(); ++g) {
+        const analysis::SuggestedGroup& group = s->groups[g];
+        const bool ticked = g < state.merge_pick.size() && state.merge_pick[g] != 0;
+        const ImU32 color = ticked ? kGroupColors[g % 8] : IM_COL32(120, 120, 120, 140);
+        for (int m : group.members) {
+            const core::Village& v = plan.villages[static_cast<std::size_t>(m)];
+            const core::Box b = core::bounds(v.shape);
+            if (b.max_x < visible.min_x || b.min_x > visible.max_x || b.max_y < visible.min_y ||
+                b.min_y > visible.max_y) {
+                continue;  // large plans: only what is on screen
+            }
+            for (const core::Polygon& part : v.shape.parts) {
+                points.clear();
+                for (const core::PointM& p : part.outer) {
+                    const ScreenPoint sp = state.view.to_screen(p);
+                    points.emplace_back(sp.x, sp.y);
+                }
+                draw->AddPolyline(points.data(), static_cast<int>(points.size()), color,
+                                  ImDrawFlags_Closed, m == group.lead ? 3.5f : 2.f);
+            }
+            if (m == group.lead && ticked) {
+                const ScreenPoint c = state.view.to_screen(core::anchor(v));
+                draw->AddCircleFilled(ImVec2(c.x, c.y), 4.f, color);
+            }
         }
     }
 }

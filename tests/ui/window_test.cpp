@@ -1,6 +1,8 @@
 // The window driven in-process under Xvfb: injected OSG mouse and key events go through the
 // ImGui bridge, the editor and the UndoStack exactly as a planner's would.
+#include "analysis/belts.h"
 #include "analysis/coverage.h"
+#include "analysis/strategy.h"
 #include "app/window_app.h"
 #include "io/plan_file.h"
 #include "support/test_support.h"
@@ -13,6 +15,7 @@
 #include <osgDB/ReadFile>
 #include <osgGA/EventQueue>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -54,6 +57,36 @@ protected:
     void move(ui::ScreenPoint p) { app_->events().mouseMotion(p.x, p.y); }
     void press(ui::ScreenPoint p) { app_->events().mouseButtonPress(p.x, p.y, 1); }
     void release(ui::ScreenPoint p) { app_->events().mouseButtonRelease(p.x, p.y, 1); }
+    void click(ui::ScreenPoint p) {
+        move(p);
+        press(p);
+        release(p);
+        frames(3);  // injected events reach ImGui one step later; the release one more
+    }
+    // Clicks a control the editor noted in the last frame; false when it is not on screen.
+    bool click_item(const std::string& key) {
+        const std::optional<ui::ScreenPoint> at = ui::item_center(key);
+        if (!at) {
+            return false;
+        }
+        click(*at);
+        return true;
+    }
+    // Steps frames until the job has an answer (or a minute passes: a guard, not a limit).
+    const analysis::Suggestion* wait_for(ui::JobKind kind) {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        while (app_->answer(kind) == nullptr && std::chrono::steady_clock::now() < deadline) {
+            frames(1);
+        }
+        return app_->answer(kind);
+    }
+    void screenshot(const std::string& name) {
+        if (const char* dir = std::getenv("BELTPLAN_SCREENSHOT_DIR")) {
+            app_->capture_next_frame(std::string(dir) + "/" + name);
+            frames(1);
+            EXPECT_EQ(app_->capture_result(), "ok") << name;
+        }
+    }
     // Ctrl+key pressed and released inside one frame.
     void ctrl(char key) {
         osgGA::EventQueue& q = app_->events();
@@ -237,9 +270,10 @@ TEST_F(WindowTest, joint_org_by_clicks_then_undo_redo_save_and_reopen) {
     }
 }
 
-// The button's place comes from the fixed panel layout (coverage panel at 8,32, 340 wide).
 TEST_F(WindowTest, how_many_more_sites_runs_off_the_frame_and_answers) {
-    const ui::ScreenPoint button{195.f, 298.f};
+    const std::optional<ui::ScreenPoint> at = ui::item_center("target.compute");
+    ASSERT_TRUE(at) << "the button is not on screen";
+    const ui::ScreenPoint button = *at;
     move(button);
     press(button);
     release(button);
@@ -258,6 +292,221 @@ TEST_F(WindowTest, how_many_more_sites_runs_off_the_frame_and_answers) {
         app_->capture_next_frame(std::string(dir) + "/target.png");
         frames(1);
     }
+}
+
+// The joint organization tab runs the strong/weak strategy off the frame, previews its groups
+// and creates the ticked ones as one undoable edit.
+TEST_F(WindowTest, suggested_groups_are_previewed_and_the_ticked_ones_accepted) {
+    const core::Plan& plan = app_->plan();
+    const std::size_t orgs_before = plan.joint_orgs.size();
+    const std::size_t undo_before = app_->history().undo_count();
+    app_->editor().focus_org_tab = true;
+    frames(3);
+    ASSERT_TRUE(click_item("merge.suggest"));
+    EXPECT_TRUE(app_->job_running(ui::JobKind::kMerges) ||
+                app_->answer(ui::JobKind::kMerges) != nullptr);
+    const analysis::Suggestion* answer = wait_for(ui::JobKind::kMerges);
+    ASSERT_NE(answer, nullptr) << "no answer within 60 s";
+    const analysis::Suggestion suggestion = *answer;
+    ASSERT_GE(suggestion.groups.size(), 2u);
+    frames(2);
+    screenshot("merge_suggestions.png");
+    ASSERT_TRUE(click_item("merge.group.0"));  // untick the first group
+    ASSERT_EQ(app_->editor().merge_pick.size(), suggestion.groups.size());
+    EXPECT_EQ(app_->editor().merge_pick[0], 0);
+    ASSERT_TRUE(click_item("merge.accept_ticked"));
+    ASSERT_EQ(plan.joint_orgs.size(), orgs_before + suggestion.groups.size() - 1);
+    EXPECT_EQ(app_->history().undo_count(), undo_before + 1);
+    EXPECT_EQ(app_->answer(ui::JobKind::kMerges), nullptr);
+    auto code = [&](int v) { return plan.villages[static_cast<std::size_t>(v)].code; };
+    for (std::size_t g = 0; g < suggestion.groups.size(); ++g) {
+        const analysis::SuggestedGroup& group = suggestion.groups[g];
+        std::vector<std::string> members;
+        for (int m : group.members) {
+            members.push_back(code(m));
+        }
+        bool created = false;
+        for (std::size_t o = orgs_before; o < plan.joint_orgs.size(); ++o) {
+            const core::JointOrg& org = plan.joint_orgs[o];
+            created = created || (org.members == members && org.lead == code(group.lead) &&
+                                  org.mode == core::JointOrgMode::kStrongWeak);
+        }
+        EXPECT_EQ(created, g != 0) << "group " << g;
+    }
+    ctrl('z');
+    EXPECT_EQ(plan.joint_orgs.size(), orgs_before);
+}
+
+// A belt's gap sites: suggested off the frame, accepted as one edit, and afterwards the
+// analysis finds no gap on that belt longer than asked.
+TEST_F(WindowTest, belt_gap_sites_close_every_gap_longer_than_asked) {
+    const core::Plan& plan = app_->plan();
+    ASSERT_FALSE(plan.belts.empty());
+    const std::string belt = plan.belts.front().id;
+    app_->editor().belt_gap_m = 3000.f;
+    frames(2);
+    const auto before = analysis::analyze_belts(plan);
+    ASSERT_GT(before.front().largest_gap.length_m(), 3000.0) << "pick a smaller gap";
+    ASSERT_TRUE(click_item("belts.suggest"));
+    const analysis::Suggestion* answer = wait_for(ui::JobKind::kBeltGaps);
+    ASSERT_NE(answer, nullptr) << "no answer within 60 s";
+    const std::size_t added = answer->sites.size();
+    ASSERT_GT(added, 0u);
+    frames(2);
+    screenshot("belt_gaps.png");
+    const std::size_t sites_before = plan.sites.size();
+    ASSERT_TRUE(click_item("belts.accept"));
+    EXPECT_EQ(plan.sites.size(), sites_before + added);
+    for (const analysis::BeltResult& r : analysis::analyze_belts(plan)) {
+        if (r.belt_id == belt) {
+            EXPECT_LE(r.largest_gap.length_m(), 3000.0 + 1e-6);
+        }
+    }
+    ctrl('z');
+    EXPECT_EQ(plan.sites.size(), sites_before);
+}
+
+// Road picking: hovering a road names it, a click adds it to the selected belt, a second
+// click takes it out again.
+TEST_F(WindowTest, clicking_a_road_adds_it_to_the_belt_and_again_removes_it) {
+    const core::Plan& plan = app_->plan();
+    ASSERT_FALSE(plan.belts.empty());
+    app_->editor().tool = ui::Tool::kPickRoad;
+    frames(2);
+    const ui::MapView& view = app_->editor().view;
+    const std::vector<std::string> roads_before = plan.belts.front().roads;
+    // A named road outside the belt whose segment midpoint is in the map area, alone there.
+    int road = -1;
+    ui::ScreenPoint at{};
+    for (std::size_t r = 0; r < plan.roads.size() && road < 0; ++r) {
+        const core::Road& candidate = plan.roads[r];
+        if (candidate.name.empty() || std::find(roads_before.begin(), roads_before.end(),
+                                                candidate.name) != roads_before.end()) {
+            continue;
+        }
+        for (const core::LineString& part : candidate.parts) {
+            for (std::size_t i = 1; i < part.points.size() && road < 0; ++i) {
+                const core::PointM mid{(part.points[i - 1].x + part.points[i].x) / 2,
+                                       (part.points[i - 1].y + part.points[i].y) / 2};
+                const ui::ScreenPoint p = view.to_screen(mid);
+                if (in_map_area(p) && ui::road_at(plan, view, p) == static_cast<int>(r) &&
+                    ui::site_near(plan, view, p, 16.f) < 0) {
+                    road = static_cast<int>(r);
+                    at = p;
+                }
+            }
+        }
+    }
+    ASSERT_GE(road, 0) << "no named road outside the belt in the map area";
+    move(at);
+    frames(2);
+    EXPECT_EQ(app_->editor().hovered_road, road);
+    click(at);
+    std::vector<std::string> expected = roads_before;
+    expected.push_back(plan.roads[static_cast<std::size_t>(road)].name);
+    EXPECT_EQ(plan.belts.front().roads, expected);
+    screenshot("pick_road.png");
+    click(at);
+    EXPECT_EQ(plan.belts.front().roads, roads_before);
+    ctrl('z');
+    EXPECT_EQ(plan.belts.front().roads, expected);
+}
+
+// Measuring by road between two clicked vertices of one straight road segment: nothing beats
+// the segment itself, so the answer is its length (to within the clicks' pixel rounding).
+TEST_F(WindowTest, measure_along_roads_between_two_clicks) {
+    const core::Plan& plan = app_->plan();
+    ui::EditorState& state = app_->editor();
+    // The longest segment of the first road with one.
+    core::PointM a;
+    core::PointM b;
+    double longest = 0.0;
+    for (const core::Road& r : plan.roads) {
+        for (const core::LineString& part : r.parts) {
+            for (std::size_t i = 1; i < part.points.size(); ++i) {
+                const double d = core::distance_m(part.points[i - 1], part.points[i]);
+                if (d > longest) {
+                    longest = d;
+                    a = part.points[i - 1];
+                    b = part.points[i];
+                }
+            }
+        }
+    }
+    ASSERT_GT(longest, 0.0);
+    state.view.fly_to({(a.x + b.x) / 2, (a.y + b.y) / 2}, longest * 1.4);
+    state.tool = ui::Tool::kMeasure;
+    state.measure_along_roads = true;
+    frames(2);
+    click(state.view.to_screen(a));
+    click(state.view.to_screen(b));
+    frames(2);
+    ASSERT_EQ(state.measure.size(), 2u);
+    ASSERT_TRUE(state.road_path.found());
+    const double px = state.view.m_per_px();
+    EXPECT_NEAR(state.road_path.road_m, longest, 3 * px);
+    EXPECT_GE(state.road_path.distance_m, core::distance_m(state.measure[0], state.measure[1]));
+    screenshot("measure_roads.png");
+    // A third click starts a new pair.
+    click(state.view.to_screen(a));
+    EXPECT_EQ(state.measure.size(), 1u);
+}
+
+// F3 shows the 2.5D view: the map is drawn again from a tilted camera (the picture changes,
+// villages still fill the middle), clicks there edit nothing, and F3 brings the 2D map back.
+TEST_F(WindowTest, f3_toggles_the_tilted_view_where_clicks_edit_nothing) {
+    auto capture = [&](const std::string& name) {
+        app_->capture_next_frame(dir_.file(name));
+        frames(1);
+        EXPECT_EQ(app_->capture_result(), "ok") << name;
+        return osgDB::readImageFile(dir_.file(name));
+    };
+    auto f3 = [&] {
+        app_->events().keyPress(osgGA::GUIEventAdapter::KEY_F3);
+        app_->events().keyRelease(osgGA::GUIEventAdapter::KEY_F3);
+        frames(3);
+    };
+    const osg::ref_ptr<osg::Image> flat = capture("flat.png");
+    f3();
+    ASSERT_TRUE(app_->editor().tilted);
+    const osg::ref_ptr<osg::Image> tilted = capture("tilted.png");
+    ASSERT_TRUE(flat.valid() && tilted.valid());
+    // Sample the map area between the panels.
+    int samples = 0;
+    int changed = 0;
+    for (int x = 400; x < 900; x += 20) {
+        for (int y = 80; y < 760; y += 20) {
+            const osg::Vec4 a = flat->getColor(x, flat->t() - 1 - y);
+            const osg::Vec4 b = tilted->getColor(x, tilted->t() - 1 - y);
+            ++samples;
+            changed += (a - b).length() > 0.05f ? 1 : 0;
+        }
+    }
+    EXPECT_GT(changed * 4, samples) << "the tilted view looks like the flat one";
+    const osg::Vec4 middle = tilted->getColor(640, tilted->t() - 1 - 400);
+    const osg::Vec4 background(0.96f, 0.96f, 0.94f, 1.f);
+    EXPECT_GT((middle - background).length(), 0.05f) << "no village in the middle";
+    if (const char* dir = std::getenv("BELTPLAN_SCREENSHOT_DIR")) {
+        std::filesystem::copy_file(dir_.file("tilted.png"), std::string(dir) + "/tilted.png",
+                                   std::filesystem::copy_options::overwrite_existing);
+    }
+    const std::size_t undo_before = app_->history().undo_count();
+    app_->editor().tool = ui::Tool::kAddSite;
+    click({640.f, 400.f});
+    EXPECT_EQ(app_->history().undo_count(), undo_before);
+    app_->editor().tool = ui::Tool::kSelect;
+    f3();
+    EXPECT_FALSE(app_->editor().tilted);
+    const osg::ref_ptr<osg::Image> back = capture("back.png");
+    int same = 0;
+    for (int x = 400; x < 900; x += 20) {
+        for (int y = 80; y < 760; y += 20) {
+            const osg::Vec4 a = flat->getColor(x, flat->t() - 1 - y);
+            const osg::Vec4 b = back->getColor(x, back->t() - 1 - y);
+            same += (a - b).length() <= 0.05f ? 1 : 0;
+        }
+    }
+    EXPECT_GT(same * 100, samples * 95) << "the 2D map did not come back as it was";
 }
 
 TEST_F(WindowTest, a_newer_autosave_restores_unsaved_work_on_open) {
