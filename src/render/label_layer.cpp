@@ -1,5 +1,7 @@
-// Label placement (a point well inside the polygon) and per-frame decluttering: labels are
-// tried in priority order and kept only where their screen box meets no kept box.
+// Label placement (a point well inside the polygon) and per-frame decluttering: markers take
+// their screen boxes first, then labels are tried in priority order and kept only where their
+// box meets no kept box; a label on a marker may step just clear of it within its feature.
+// Index: [SECTION] Placement in the feature, [SECTION] Screen boxes, [SECTION] LabelLayer.
 #include "render/label_layer.h"
 
 #include "render/scene_parts.h"
@@ -8,10 +10,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <numeric>
 #include <unordered_map>
 
 namespace beltplan::render {
+
+// ------------------------------------------------------------------------------------------
+// [SECTION] Placement in the feature
+// ------------------------------------------------------------------------------------------
 
 namespace {
 
@@ -28,11 +36,6 @@ double boundary_distance(const core::Polygon& p, const core::PointM& q) {
     }
     return best;
 }
-
-struct Box2 {
-    float x0, y0, x1, y1;
-    bool overlaps(const Box2& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
-};
 
 }  // namespace
 
@@ -73,17 +76,64 @@ core::PointM label_point(const core::MultiPolygon& shape) {
     return best;
 }
 
+bool LabelRoom::allows(double dx_m, double dy_m) const {
+    // A move along one screen axis comes back with float noise on the other one.
+    const double slop = 1e-3 * (std::fabs(dx_m) + std::fabs(dy_m));
+    return (dx_m < 0.0 ? -dx_m <= west_m + slop : dx_m <= east_m + slop) &&
+           (dy_m < 0.0 ? -dy_m <= south_m + slop : dy_m <= north_m + slop);
+}
+
+LabelRoom label_room(const core::MultiPolygon& shape, const core::PointM& p) {
+    constexpr double kFar = std::numeric_limits<double>::infinity();
+    LabelRoom room{kFar, kFar, kFar, kFar};
+    // The nearest crossing of each of the four rays from p with any ring; an odd count of
+    // crossings east means p is inside (one pass, no separate point-in-polygon test).
+    int east_crossings = 0;
+    auto cross = [&](const core::Ring& r) {
+        for (std::size_t i = 0; i + 1 < r.size(); ++i) {
+            const core::PointM& a = r[i];
+            const core::PointM& b = r[i + 1];
+            if ((a.y <= p.y) != (b.y <= p.y)) {
+                const double x = a.x + (p.y - a.y) * (b.x - a.x) / (b.y - a.y);
+                double& side = x < p.x ? room.west_m : room.east_m;
+                side = std::min(side, std::fabs(x - p.x));
+                east_crossings += x < p.x ? 0 : 1;
+            }
+            if ((a.x <= p.x) != (b.x <= p.x)) {
+                const double y = a.y + (p.x - a.x) * (b.y - a.y) / (b.x - a.x);
+                double& side = y < p.y ? room.south_m : room.north_m;
+                side = std::min(side, std::fabs(y - p.y));
+            }
+        }
+    };
+    for (const core::Polygon& part : shape.parts) {
+        cross(part.outer);
+        for (const core::Ring& h : part.holes) {
+            cross(h);
+        }
+    }
+    if (east_crossings % 2 == 0) {
+        return {};
+    }
+    for (double* m : {&room.west_m, &room.east_m, &room.south_m, &room.north_m}) {
+        *m = std::isfinite(*m) ? *m : 0.0;  // only a broken ring leaves a ray open
+    }
+    return room;
+}
+
 std::vector<LabelSpec> plan_labels(const core::Plan& plan) {
     std::vector<LabelSpec> out;
     for (const core::Township& t : plan.townships) {
         if (!t.shape.empty() && !t.name.empty()) {
-            out.push_back({t.name, label_point(t.shape), 17.f, 2, 0.0, hex(0x000000)});
+            const core::PointM at = label_point(t.shape);
+            out.push_back({t.name, at, 17.f, 2, 0.0, hex(0x000000), label_room(t.shape, at)});
         }
     }
     for (const core::Village& v : plan.villages) {
         if (!v.shape.empty() && !v.name.empty()) {
-            out.push_back({v.name, label_point(v.shape), 10.5f, 1,
-                           std::sqrt(core::area_m2(v.shape)), hex(0x404040)});
+            const core::PointM at = label_point(v.shape);
+            out.push_back({v.name, at, 10.5f, 1, std::sqrt(core::area_m2(v.shape)), hex(0x404040),
+                           label_room(v.shape, at)});
         }
     }
     return out;
@@ -99,6 +149,156 @@ float text_width_px(const std::string& utf8, float size_px) {
     }
     return w;
 }
+
+// ------------------------------------------------------------------------------------------
+// [SECTION] Screen boxes
+// ------------------------------------------------------------------------------------------
+
+namespace {
+
+// Screen boxes already taken, bucketed in square cells so a test looks at its neighbours only
+// (thousands of markers and labels stay linear per frame).
+class ScreenGrid {
+public:
+    // The first box that overlaps `box`, or null.
+    const ScreenRect* hit(const ScreenRect& box) const {
+        const ScreenRect* found = nullptr;
+        for_cells(box, [&](std::int64_t key) {
+            if (found != nullptr) {
+                return;
+            }
+            auto it = cells_.find(key);
+            if (it == cells_.end()) {
+                return;
+            }
+            for (const ScreenRect& o : it->second) {
+                if (o.overlaps(box)) {
+                    found = &o;
+                    return;
+                }
+            }
+        });
+        return found;
+    }
+    void add(const ScreenRect& box) {
+        for_cells(box, [&](std::int64_t key) { cells_[key].push_back(box); });
+    }
+
+private:
+    static constexpr float kCellPx = 48.f;
+    // Clamped so a point far off screen (deep zoom) cannot overflow the cell index.
+    static int cell(float v) {
+        return static_cast<int>(std::clamp(std::floor(v / kCellPx), -1e9f, 1e9f));
+    }
+    template <typename F>
+    static void for_cells(const ScreenRect& box, F&& f) {
+        const int cx1 = cell(box.x1);
+        const int cy1 = cell(box.y1);
+        for (int cx = cell(box.x0); cx <= cx1; ++cx) {
+            for (int cy = cell(box.y0); cy <= cy1; ++cy) {
+                f((static_cast<std::int64_t>(cx) << 32) ^ static_cast<std::uint32_t>(cy));
+            }
+        }
+    }
+    std::unordered_map<std::int64_t, std::vector<ScreenRect>> cells_;
+};
+
+// Local scene coordinates to window pixels, and window pixels back onto the map plane.
+class Projector {
+public:
+    explicit Projector(const osg::Matrixd& mvpw) : mvpw_(mvpw) {}
+    bool window(const osg::Vec3d& p, osg::Vec2& out) const {
+        const osg::Vec4d h = osg::Vec4d(p, 1.0) * mvpw_;
+        if (h.w() <= 0.0) {
+            return false;
+        }
+        out.set(static_cast<float>(h.x() / h.w()), static_cast<float>(h.y() / h.w()));
+        return true;
+    }
+    // The point of the plane z = 0 under a window pixel: where the ray through it meets the
+    // map (a tilted view included).
+    bool on_map(const osg::Vec2& w, osg::Vec3d& out) {
+        if (!inverted_) {
+            inverse_.invert(mvpw_);
+            inverted_ = true;
+        }
+        auto at_depth = [&](double z) {
+            const osg::Vec4d h = osg::Vec4d(w.x(), w.y(), z, 1.0) * inverse_;
+            return osg::Vec3d(h.x(), h.y(), h.z()) / h.w();
+        };
+        const osg::Vec3d a = at_depth(0.0);
+        const osg::Vec3d b = at_depth(1.0);
+        if (std::fabs(a.z() - b.z()) < 1e-12) {
+            return false;
+        }
+        out = a + (b - a) * (a.z() / (a.z() - b.z()));
+        out.z() = 0.0;
+        return true;
+    }
+
+private:
+    osg::Matrixd mvpw_;
+    osg::Matrixd inverse_;
+    bool inverted_ = false;
+};
+
+// Slides a box along one axis (step: a unit vector) until no marker overlaps it, past one
+// marker at a time (stars along a belt road stand in a row); false after a few markers.
+bool slide_past_markers(const ScreenGrid& markers, const osg::Vec2& step, ScreenRect& box) {
+    constexpr float kGapPx = 0.5f;  // so float rounding does not leave a sliver of overlap
+    constexpr int kMaxMarkers = 6;
+    for (int n = 0; n < kMaxMarkers; ++n) {
+        const ScreenRect* m = markers.hit(box);
+        if (m == nullptr) {
+            return true;
+        }
+        const float d = kGapPx + (step.x() > 0.f   ? m->x1 - box.x0
+                                  : step.x() < 0.f ? box.x1 - m->x0
+                                  : step.y() > 0.f ? m->y1 - box.y0
+                                                   : box.y1 - m->y0);
+        box = {box.x0 + step.x() * d, box.y0 + step.y() * d, box.x1 + step.x() * d,
+               box.y1 + step.y() * d};
+    }
+    return false;
+}
+
+// Moves a label's box off the markers under it: below, above, right or left, whichever free
+// spot is nearest (ties in that order) among those free of kept labels whose centre stays
+// within the room around the anchor `at` on the map. On success box and at hold the new spot.
+bool clear_of_markers(const ScreenGrid& markers, const ScreenGrid& taken, const LabelRoom& room,
+                      Projector& projector, ScreenRect& box, osg::Vec3d& at) {
+    const osg::Vec2 steps[] = {{0.f, -1.f}, {0.f, 1.f}, {1.f, 0.f}, {-1.f, 0.f}};
+    float best_px = std::numeric_limits<float>::infinity();
+    ScreenRect best_box;
+    osg::Vec3d best_at;
+    for (const osg::Vec2& step : steps) {
+        ScreenRect moved = box;
+        if (!slide_past_markers(markers, step, moved) || taken.hit(moved) != nullptr) {
+            continue;
+        }
+        const float shift_px = std::fabs(moved.x0 - box.x0) + std::fabs(moved.y0 - box.y0);
+        osg::Vec3d on_map;
+        const osg::Vec2 centre(0.5f * (moved.x0 + moved.x1), 0.5f * (moved.y0 + moved.y1));
+        if (shift_px < best_px && projector.on_map(centre, on_map) &&
+            room.allows(on_map.x() - at.x(), on_map.y() - at.y())) {
+            best_px = shift_px;
+            best_box = moved;
+            best_at = on_map;
+        }
+    }
+    if (best_px == std::numeric_limits<float>::infinity()) {
+        return false;
+    }
+    box = best_box;
+    at = best_at;
+    return true;
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------------------------------
+// [SECTION] LabelLayer
+// ------------------------------------------------------------------------------------------
 
 LabelLayer::LabelLayer(std::vector<LabelSpec> labels, osg::ref_ptr<osgText::Font> font,
                        const core::PointM& origin)
@@ -146,33 +346,38 @@ osg::ref_ptr<osgText::Text> LabelLayer::text_for(std::size_t i) {
     return texts_[i];
 }
 
+void LabelLayer::set_obstacles(std::vector<core::PointM> points_m, float radius_px) {
+    obstacles_m_ = std::move(points_m);
+    obstacle_radius_px_ = radius_px;
+}
+
 void LabelLayer::traverse(osg::NodeVisitor& nv) {
     auto* cv = dynamic_cast<osgUtil::CullVisitor*>(&nv);
     if (cv == nullptr || font_ == nullptr || cv->getViewport() == nullptr) {
         return;
     }
-    const osg::Matrix mvpw = *cv->getModelViewMatrix() * *cv->getProjectionMatrix() *
-                             cv->getViewport()->computeWindowMatrix();
-    auto window = [&](const osg::Vec3& p, osg::Vec2& out) {
-        const osg::Vec4 h = osg::Vec4(p, 1.f) * mvpw;
-        if (h.w() <= 0.f) {
-            return false;
+    Projector projector(*cv->getModelViewMatrix() * *cv->getProjectionMatrix() *
+                        cv->getViewport()->computeWindowMatrix());
+    auto local = [&](const core::PointM& p) {
+        return osg::Vec3d(p.x - origin_.x, p.y - origin_.y, 0.0);
+    };
+    // Markers are taken before any label is placed.
+    ScreenGrid markers;
+    const float r = obstacle_radius_px_ * scale_;
+    for (const core::PointM& o : obstacles_m_) {
+        osg::Vec2 w;
+        if (r > 0.f && projector.window(local(o), w)) {
+            markers.add({w.x() - r, w.y() - r, w.x() + r, w.y() + r});
         }
-        out.set(h.x() / h.w(), h.y() / h.w());
-        return true;
-    };
-    constexpr float kCell = 48.f;
-    std::unordered_map<std::int64_t, std::vector<Box2>> grid;
-    auto cell_key = [](int cx, int cy) {
-        return (static_cast<std::int64_t>(cx) << 32) ^ static_cast<std::uint32_t>(cy);
-    };
+    }
+    ScreenGrid taken;
     shown_.clear();
+    placed_.clear();
     for (std::size_t i = 0; i < labels_.size(); ++i) {
         const LabelSpec& spec = labels_[i];
-        const osg::Vec3 at(static_cast<float>(spec.anchor.x - origin_.x),
-                           static_cast<float>(spec.anchor.y - origin_.y), 0.f);
+        osg::Vec3d at = local(spec.anchor);
         osg::Vec2 p;
-        if (!window(at, p)) {
+        if (!projector.window(at, p)) {
             continue;
         }
         const float size = spec.size_px * scale_;
@@ -180,37 +385,30 @@ void LabelLayer::traverse(osg::NodeVisitor& nv) {
         const float half_h = 0.5f * size + 2.f * scale_;
         if (spec.extent_m > 0.0) {
             osg::Vec2 q;
-            if (!window(at + osg::Vec3(static_cast<float>(spec.extent_m), 0.f, 0.f), q) ||
+            if (!projector.window(at + osg::Vec3d(spec.extent_m, 0.0, 0.0), q) ||
                 (q - p).length() < half_w) {
                 continue;  // the feature is smaller on screen than half its name
             }
         }
-        const Box2 box{p.x() - half_w, p.y() - half_h, p.x() + half_w, p.y() + half_h};
-        const int cx0 = static_cast<int>(std::floor(box.x0 / kCell));
-        const int cx1 = static_cast<int>(std::floor(box.x1 / kCell));
-        const int cy0 = static_cast<int>(std::floor(box.y0 / kCell));
-        const int cy1 = static_cast<int>(std::floor(box.y1 / kCell));
-        bool free = true;
-        for (int cx = cx0; cx <= cx1 && free; ++cx) {
-            for (int cy = cy0; cy <= cy1 && free; ++cy) {
-                auto it = grid.find(cell_key(cx, cy));
-                if (it == grid.end()) {
-                    continue;
-                }
-                free = std::none_of(it->second.begin(), it->second.end(),
-                                    [&](const Box2& o) { return o.overlaps(box); });
+        ScreenRect box{p.x() - half_w, p.y() - half_h, p.x() + half_w, p.y() + half_h};
+        if (markers.hit(box) != nullptr) {
+            if (!spec.room.any() ||
+                !clear_of_markers(markers, taken, spec.room, projector, box, at)) {
+                continue;
             }
-        }
-        if (!free) {
+        } else if (taken.hit(box) != nullptr) {
             continue;
         }
-        for (int cx = cx0; cx <= cx1; ++cx) {
-            for (int cy = cy0; cy <= cy1; ++cy) {
-                grid[cell_key(cx, cy)].push_back(box);
-            }
-        }
+        taken.add(box);
         shown_.push_back(order_[i]);
-        text_for(i)->osg::Drawable::accept(nv);
+        placed_.push_back(box);
+        osg::ref_ptr<osgText::Text> text = text_for(i);
+        const osg::Vec3 position(static_cast<float>(at.x()), static_cast<float>(at.y()),
+                                 static_cast<float>(at.z()));
+        if (text->getPosition() != position) {
+            text->setPosition(position);
+        }
+        text->osg::Drawable::accept(nv);
     }
 }
 

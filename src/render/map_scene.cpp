@@ -120,8 +120,13 @@ MapScene::MapScene(const SceneInputs& inputs) {
         detail::build_work_stations(plan, frame);
     layers_[static_cast<std::size_t>(Layer::kSites)] = detail::build_sites(plan, frame);
     if (inputs.font) {
-        layers_[static_cast<std::size_t>(Layer::kLabels)] =
-            new LabelLayer(plan_labels(plan), inputs.font, origin_);
+        osg::ref_ptr<LabelLayer> labels = new LabelLayer(plan_labels(plan), inputs.font, origin_);
+        std::vector<core::PointM> sites;
+        for (const core::Site& s : plan.sites) {
+            sites.push_back(s.position);
+        }
+        labels->set_obstacles(std::move(sites), site_marker_radius_px());
+        layers_[static_cast<std::size_t>(Layer::kLabels)] = labels;
     } else {
         layers_[static_cast<std::size_t>(Layer::kLabels)] = new osg::Group;
     }
@@ -167,6 +172,16 @@ void MapScene::set_pixel_scale(float scale) {
     if (auto* labels = dynamic_cast<LabelLayer*>(layer(Layer::kLabels).get()); labels != nullptr) {
         labels->set_pixel_scale(scale);
     }
+}
+
+void MapScene::set_label_obstacles(const std::vector<core::PointM>& points_m) {
+    if (auto* labels = dynamic_cast<LabelLayer*>(layer(Layer::kLabels).get()); labels != nullptr) {
+        labels->set_obstacles(points_m, site_marker_radius_px());
+    }
+}
+
+float MapScene::site_marker_radius_px() {
+    return detail::marker_radius_px(detail::MarkerShape::kStar, detail::kSiteStarPx);
 }
 
 void MapScene::set_village_colors(const std::vector<Rgba>& fill) {

@@ -83,6 +83,15 @@ public:
     // Multiplies line widths, marker and label sizes (1 = sized for a 1000 px map).
     void set_pixel_scale(float scale);
 
+    // Points (plan metres) whose site marker no label may cover, replacing the plan's site
+    // positions taken at construction (call after sites moved, or with markers drawn
+    // elsewhere, as the window's live stars are). Each keeps a square of
+    // site_marker_radius_px() around it clear, whether or not the sites layer is shown.
+    void set_label_obstacles(const std::vector<core::PointM>& points_m);
+    // Screen radius of a site marker at pixel scale 1: the district star with its white rim.
+    // Markers drawn outside the scene (the window's) should be no larger.
+    static float site_marker_radius_px();
+
     std::size_t village_count() const { return village_count_; }
     // Extent of the plan (villages and townships) in plan metres.
     const core::Box& bounds() const { return bounds_; }

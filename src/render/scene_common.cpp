@@ -210,10 +210,8 @@ void MarkerBatch::add_polygon(const std::vector<osg::Vec2>& outline, const osg::
 }
 
 void MarkerBatch::add(MarkerShape shape, const osg::Vec3& at, float size_px, const Rgba& fill) {
-    const float r = size_px / 2.f;
-    add_polygon(marker_outline(shape, r + 2.f * (shape == MarkerShape::kStar ? 1.6f : 1.f)), at,
-                hex(0xffffff));
-    add_polygon(marker_outline(shape, r), at, fill);
+    add_polygon(marker_outline(shape, marker_radius_px(shape, size_px)), at, hex(0xffffff));
+    add_polygon(marker_outline(shape, size_px / 2.f), at, fill);
 }
 
 osg::ref_ptr<osg::Group> MarkerBatch::build(int bin) const {

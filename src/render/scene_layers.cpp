@@ -108,7 +108,7 @@ osg::ref_ptr<osg::Group> build_sites(const core::Plan& plan, const Frame& frame)
                 continue;
             }
             markers.add(district ? MarkerShape::kStar : MarkerShape::kCircle, frame.at(s.position),
-                        district ? 20.f : 12.f,
+                        district ? kSiteStarPx : kSiteCirclePx,
                         hex(district ? colors::kSiteDistrict : colors::kSiteTown));
         }
     }

@@ -74,6 +74,15 @@ private:
 
 enum class MarkerShape { kStar, kCircle, kDiamond, kSquare };
 
+// Sizes of the site markers, pixels across at pixel scale 1 (district star, town circle).
+inline constexpr float kSiteStarPx = 20.f;
+inline constexpr float kSiteCirclePx = 12.f;
+
+// Outer radius in pixels of a marker of size_px across, its white rim included.
+inline float marker_radius_px(MarkerShape shape, float size_px) {
+    return size_px / 2.f + 2.f * (shape == MarkerShape::kStar ? 1.6f : 1.f);
+}
+
 // Markers of constant pixel size (the "marker" program): all in one draw call.
 class MarkerBatch {
 public:

@@ -200,6 +200,36 @@ TEST(MapRender, sample_plan_with_every_layer_is_not_blank) {
     EXPECT_TRUE(test::near_color(at, hex(colors::kSiteDistrict), 0.1f)) << test::describe(at);
 }
 
+// 大仓盖镇, 东望山乡 and 大北街 have a district site on their label point: the names step
+// aside (or, with no room, are left out).
+TEST(MapRender, sample_plan_names_leave_the_stars_on_their_label_points_visible) {
+    REQUIRE_GL();
+    auto plan = io::read_plan(test::source_path("maps/xuanhua.gpkg"));
+    ASSERT_TRUE(plan.ok());
+    MapRequest req = plain_request(1600, 1100);
+    req.layers = {{Layer::kReach, false}, {Layer::kBelts, false}, {Layer::kRoads, false}};
+    auto map = render_plan(*plan, plan->settings.reach_m, req);
+    ASSERT_TRUE(map.ok()) << map.error().message;
+    test::dump_png(*map->image, "sample_labels");
+    std::vector<std::string> checked;
+    for (const core::Township& t : plan->townships) {
+        const osg::Vec2d at = map->pixel(label_point(t.shape));
+        for (const core::Site& s : plan->sites) {
+            const osg::Vec2d p = map->pixel(s.position);
+            if (s.level != core::SiteLevel::kDistrict || (p - at).length() > 5.0) {
+                continue;
+            }
+            const Rgba c =
+                test::pixel_at(*map->image, static_cast<int>(p.x()), static_cast<int>(p.y()));
+            EXPECT_TRUE(test::near_color(c, hex(colors::kSiteDistrict), 0.1f))
+                << t.name << " covers its star: " << test::describe(c);
+            checked.push_back(t.name);
+        }
+    }
+    std::sort(checked.begin(), checked.end());
+    EXPECT_EQ(checked, (std::vector<std::string>{"东望山乡", "大仓盖镇", "大北街街道办事处"}));
+}
+
 TEST(MapRender, joint_organizations_in_their_group_colours) {
     REQUIRE_GL();
     core::Plan plan = test::grid_plan({"ABCDEF", "GHIJKL", "MNOPQR", "STUVWX"});
