@@ -73,6 +73,8 @@ int run_cli(int argc, char** argv) {
     app.add_option("plan", window.plan_path, "plan to open in the window (default: the sample)");
     app.add_option("--screenshot", window.screenshot_path,
                    "open the window, draw a few frames, save it as PNG and exit");
+    app.add_option("--compare", window.compare_path,
+                   "open the window comparing the plan with this other plan file");
 
     ReportOptions report;
     CLI::App* report_cmd = app.add_subcommand("report", "coverage report of a plan");

@@ -243,6 +243,9 @@ core::Result<std::unique_ptr<WindowApp>> WindowApp::open(const WindowOptions& op
     impl->editor.view.set_viewport(options.width_px, options.height_px);
     ui::fit_to_plan(impl->plan_bounds, impl->editor);
     impl->shown_title = impl->title();
+    if (!options.compare_path.empty()) {
+        impl->start_compare(options.compare_path);
+    }
     return std::unique_ptr<WindowApp>(new WindowApp(std::move(impl)));
 }
 
@@ -271,6 +274,11 @@ bool WindowApp::step() {
     context.legend = &s.legend;
     context.org_checks = &s.org_checks;
     s.poll_jobs();
+    s.poll_compare();
+    context.compare_path = s.compare_path;
+    context.comparison = s.comparison ? &*s.comparison : nullptr;
+    context.compare_running = s.compare_job.valid();
+    context.compare_error = s.compare_error;
     for (std::size_t k = 0; k < ui::kJobKinds; ++k) {
         const Impl::Job& j = s.jobs[k];
         ui::JobStatus& status = context.jobs[k];
@@ -333,6 +341,18 @@ osgGA::EventQueue& WindowApp::events() {
         dynamic_cast<osgViewer::GraphicsWindow*>(impl_->viewer->getCamera()->getGraphicsContext());
     return *window->getEventQueue();
 }
+const analysis::PlanComparison* WindowApp::comparison() const {
+    return impl_->comparison ? &*impl_->comparison : nullptr;
+}
+
+bool WindowApp::comparing() const {
+    return impl_->compare_job.valid() || impl_->compare_stale;
+}
+
+const std::string& WindowApp::compare_error() const {
+    return impl_->compare_error;
+}
+
 int WindowApp::target_sites() const {
     const auto& answer = impl_->jobs[static_cast<std::size_t>(ui::JobKind::kTarget)].answer;
     return answer ? static_cast<int>(answer->sites.size()) : -1;
@@ -373,6 +393,14 @@ int run_window(const WindowOptions& options) {
     }
     for (int i = 0; i < options.frames_before_screenshot; ++i) {
         app.value()->step();
+    }
+    // A comparison asked for on the command line is part of the picture: wait for it.
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+    while (app.value()->comparing() && std::chrono::steady_clock::now() < give_up) {
+        app.value()->step();
+    }
+    if (!app.value()->compare_error().empty()) {
+        return report_failure(app.value()->compare_error());
     }
     app.value()->capture_next_frame(options.screenshot_path);
     app.value()->step();

@@ -21,13 +21,15 @@ enum class JobKind;
 }  // namespace beltplan::ui
 namespace beltplan::analysis {
 struct Suggestion;
-}
+struct PlanComparison;
+}  // namespace beltplan::analysis
 
 namespace beltplan::app {
 
 struct WindowOptions {
     std::string plan_path;        // "" opens the sample plan
     std::string screenshot_path;  // "" runs interactively; else draw a few frames, save, exit
+    std::string compare_path;     // "" = no comparison; else compare with this plan file
     int width_px = 1280;
     int height_px = 800;
     int frames_before_screenshot = 6;
@@ -64,6 +66,11 @@ public:
     // The last answer of a suggestion job (null when none) and whether one is running.
     const analysis::Suggestion* answer(ui::JobKind kind) const;
     bool job_running(ui::JobKind kind) const;
+    // The last comparison with the other plan (null when none yet), whether one is running or
+    // due, and why the last one failed ("" when it did not).
+    const analysis::PlanComparison* comparison() const;
+    bool comparing() const;
+    const std::string& compare_error() const;
     // The window title as shown ("示范带规划 - name *").
     std::string title() const;
 

@@ -19,9 +19,47 @@ std::string WindowApp::Impl::title() const {
     return t;
 }
 
+namespace {
+
+// While comparing, each village is coloured by what the other plan does to it.
+render::VillageColoring change_coloring(const analysis::PlanComparison& c) {
+    using analysis::VillageChange;
+    struct Class {
+        VillageChange change;
+        ui::Str label;
+        render::Rgba color;
+    };
+    const Class classes[] = {
+        {VillageChange::kGained, ui::Str::kGainedCoverage, render::Rgba{0.17f, 0.63f, 0.17f, 1.f}},
+        {VillageChange::kLost, ui::Str::kLostCoverage, render::Rgba{0.84f, 0.15f, 0.16f, 1.f}},
+        {VillageChange::kRegrouped, ui::Str::kChangedGroup, render::Rgba{0.58f, 0.40f, 0.74f, 1.f}},
+        {VillageChange::kOnlyA, ui::Str::kOnlyThisPlan, render::Rgba{1.f, 0.50f, 0.05f, 1.f}},
+        {VillageChange::kSame, ui::Str::kSame, render::Rgba{0.86f, 0.86f, 0.84f, 1.f}},
+    };
+    render::VillageColoring out;
+    out.legend.title = ui::tr(ui::Str::kCompare);
+    for (const Class& k : classes) {
+        out.legend.entries.push_back({ui::tr(k.label), k.color, render::LegendSymbol::kFill});
+    }
+    out.fill.reserve(c.status_for_a.size());
+    for (VillageChange s : c.status_for_a) {
+        for (const Class& k : classes) {
+            if (k.change == s) {
+                out.fill.push_back(k.color);
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 void WindowApp::Impl::recolour() {
-    auto coloring = render::color_villages(plan, coverage->reach(), plan.settings.reach_m,
-                                           render::ColoringRequest{});
+    core::Result<render::VillageColoring> coloring =
+        comparison && comparison->status_for_a.size() == plan.villages.size()
+            ? core::Result<render::VillageColoring>(change_coloring(*comparison))
+            : render::color_villages(plan, coverage->reach(), plan.settings.reach_m,
+                                     render::ColoringRequest{});
     if (coloring) {
         scene->set_village_colors(coloring.value().fill);
         if (tilted_scene) {
@@ -53,6 +91,21 @@ void WindowApp::Impl::on_changes(const core::ChangeSet& changes) {
     }
     if (!changes.belts.empty() || !changes.sites.empty() || !changes.settings.empty()) {
         belts = analysis::analyze_belts(plan);
+    }
+    if (!changes.sites.empty()) {
+        // Names step aside from the stars the editor draws where the sites now stand.
+        std::vector<core::PointM> stars;
+        stars.reserve(plan.sites.size());
+        for (const core::Site& site : plan.sites) {
+            stars.push_back(site.position);
+        }
+        scene->set_label_obstacles(stars);
+        if (tilted_scene) {
+            tilted_scene->set_label_obstacles(stars);
+        }
+    }
+    if (!compare_path.empty()) {
+        compare_stale = true;  // compared again once the running comparison is done
     }
     if (!editor.selected_site.empty() && core::find_site(plan, editor.selected_site) < 0) {
         editor.selected_site.clear();
@@ -107,6 +160,12 @@ void WindowApp::Impl::apply(ui::EditorOutput& out) {
     }
     if (out.start_job) {
         start_job(*out.start_job);
+    }
+    if (out.close_compare) {
+        close_compare();
+    }
+    if (out.compare_with) {
+        start_compare(*out.compare_with);
     }
     if (out.accept_target) {
         accept_sites(ui::JobKind::kTarget);
@@ -206,6 +265,86 @@ void WindowApp::Impl::poll_jobs() {
             ++i;
         }
     }
+}
+
+// Reads the other plan (first time) and compares the open plan with it, both measured with
+// the open plan's radius and distance mode, off the frame.
+void WindowApp::Impl::start_compare(const std::string& other_path) {
+    if (compare_job.valid()) {
+        dropped_compares.push_back(std::move(compare_job));
+    }
+    if (!other_path.empty()) {
+        compare_path = other_path;
+        compare_plan.reset();
+        comparison.reset();
+    }
+    compare_stale = false;
+    compare_error.clear();
+    analysis::CompareOptions options;
+    options.radius_m = plan.settings.reach_m;
+    options.distance = plan.settings.distance;
+    compare_job = std::async(
+        std::launch::async,
+        [copy = plan, other = compare_plan, path = compare_path,
+         options]() -> core::Result<Compared> {
+            std::shared_ptr<const core::Plan> b = other;
+            if (!b) {
+                auto read = io::read_plan(path);
+                if (!read) {
+                    return read.error();
+                }
+                b = std::make_shared<const core::Plan>(std::move(read.value()));
+            }
+            Compared c{b, analysis::compare_plans(copy, *b, options)};
+            if (c.result.common_villages == 0) {
+                return core::Error{core::ErrorCode::kBadArgument,
+                                   path +
+                                       ": the plan shares no village code with the open plan, "
+                                       "so it is not a version of the same district; open a "
+                                       "plan of the same villages",
+                                   {}};
+            }
+            return c;
+        });
+}
+
+void WindowApp::Impl::poll_compare() {
+    const auto ready = [](const std::future<core::Result<Compared>>& f) {
+        return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+    };
+    if (compare_job.valid() && ready(compare_job)) {
+        core::Result<Compared> done = compare_job.get();
+        if (done) {
+            compare_plan = done.value().other;
+            comparison = std::move(done.value().result);
+            recolour();
+        } else {
+            compare_error = done.error().message;
+            compare_stale = false;
+        }
+    }
+    if (compare_stale && compare_plan && !compare_job.valid()) {
+        start_compare("");
+    }
+    for (std::size_t i = 0; i < dropped_compares.size();) {
+        if (ready(dropped_compares[i])) {
+            dropped_compares.erase(dropped_compares.begin() + static_cast<std::ptrdiff_t>(i));
+        } else {
+            ++i;
+        }
+    }
+}
+
+void WindowApp::Impl::close_compare() {
+    if (compare_job.valid()) {
+        dropped_compares.push_back(std::move(compare_job));
+    }
+    compare_path.clear();
+    compare_plan.reset();
+    comparison.reset();
+    compare_error.clear();
+    compare_stale = false;
+    recolour();
 }
 
 // The suggested sites of a job (how many more sites, belt gaps) as one undo step.

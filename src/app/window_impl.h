@@ -3,6 +3,7 @@
 #pragma once
 
 #include "analysis/belts.h"
+#include "analysis/compare.h"
 #include "analysis/contiguity.h"
 #include "analysis/joint_orgs.h"
 #include "analysis/strategy.h"
@@ -48,7 +49,20 @@ struct WindowApp::Impl {
     };
     std::array<Job, ui::kJobKinds> jobs;
     std::vector<std::future<core::Result<analysis::Suggestion>>> dropped_jobs;  // cancelled
-    analysis::StrategyRegistry strategies;  // built in, replaced by plugins found beside us
+    analysis::StrategyRegistry strategies;
+    // The open plan compared with another plan file, again off the frame after each edit.
+    struct Compared {
+        std::shared_ptr<const core::Plan> other;
+        analysis::PlanComparison result;
+    };
+    std::string compare_path;                        // "" when not comparing
+    std::shared_ptr<const core::Plan> compare_plan;  // the other plan, once read
+    std::future<core::Result<Compared>> compare_job;
+    std::vector<std::future<core::Result<Compared>>> dropped_compares;
+    std::optional<analysis::PlanComparison> comparison;
+    std::string compare_error;
+    bool compare_stale = false;  // the plan changed while a comparison ran  // built in, replaced
+                                 // by plugins found beside us
     core::Box plan_bounds;
     int exported_views = 0;
     bool restored = false;  // the plan came from the autosave: unsaved until saved
@@ -81,6 +95,9 @@ struct WindowApp::Impl {
     void start_job(const ui::JobRequest& request);
     void cancel_job(ui::JobKind kind);
     void poll_jobs();
+    void start_compare(const std::string& other_path);  // "" = again, with the plan read before
+    void poll_compare();
+    void close_compare();
     void accept_sites(ui::JobKind kind);
     void accept_groups(const std::vector<int>& groups);
     std::string title() const;

@@ -32,6 +32,9 @@ void draw_menu(const EditorContext& context, EditorState& state, EditorOutput& o
         if (ImGui::MenuItem(tr(Str::kMenuSave), "Ctrl+S")) {
             out.save = true;
         }
+        if (ImGui::MenuItem(tr(Str::kCompareWith))) {
+            state.compare_dialog = true;
+        }
         ImGui::EndMenu();
     }
     if (ImGui::MenuItem(tr(Str::kMenuUndo), "Ctrl+Z", false, context.can_undo)) {
@@ -157,12 +160,17 @@ EditorOutput draw_editor(const EditorContext& context, EditorState& state) {
     } else if (state.show_panels) {
         draw_menu(context, state, out);
         draw_coverage_panel(context, state, out);
-        draw_inspector(context, state, out);
-        draw_sites_panel(context, state, out);
+        if (context.compare_path.empty()) {
+            draw_inspector(context, state, out);
+            draw_sites_panel(context, state, out);
+        } else {
+            draw_compare_panel(context, state, out);  // the whole right column
+        }
         draw_belts_panel(context, state, out);
     }
     handle_shortcuts(context, state, out);
     draw_quit_dialog(state, out);
+    draw_compare_dialog(state, out);
     return out;
 }
 

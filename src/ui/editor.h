@@ -4,6 +4,7 @@
 #pragma once
 
 #include "analysis/belts.h"
+#include "analysis/compare.h"
 #include "analysis/joint_orgs.h"
 #include "analysis/road_network.h"
 #include "analysis/strategy.h"
@@ -82,6 +83,7 @@ struct EditorState {
     bool tilted = false;                      // the 2.5D view: extruded villages, a turning camera
     float heading_deg = 0.f;                  // 2.5D: camera heading, clockwise from north
     float tilt_deg = 50.f;                    // 2.5D: 0 looks straight down
+    bool compare_dialog = false;              // open the "compare with" dialog next frame
     int hovered_road = -1;                    // index in plan.roads under the cursor (road picking)
 };
 
@@ -102,6 +104,12 @@ struct EditorContext {
     std::string undo_label;
     std::string redo_label;
 
+    // The open plan compared with another plan file (both with the open plan's settings).
+    std::string compare_path;                              // "" when not comparing
+    const analysis::PlanComparison* comparison = nullptr;  // null until the first answer
+    bool compare_running = false;
+    std::string compare_error;
+
     const JobStatus& job(JobKind kind) const { return jobs[static_cast<std::size_t>(kind)]; }
 };
 
@@ -116,12 +124,14 @@ struct EditorOutput {
     bool export_png = false;  // save the current view as a PNG beside the plan
     bool fullscreen = false;  // presentation mode was entered (true) ...
     bool windowed = false;    // ... or left (true)
-    std::optional<JobRequest> start_job;  // (re)start a suggestion off the frame
-    std::optional<JobKind> cancel_job;    // stop a running one
-    std::optional<JobKind> discard_job;   // forget an answer
-    bool accept_target = false;           // add the suggested sites (one undo step)
-    std::vector<int> accept_groups;       // suggested joint organizations to create (one step)
-    bool accept_belt_sites = false;       // add the belt gap sites (one undo step)
+    std::optional<JobRequest> start_job;      // (re)start a suggestion off the frame
+    std::optional<JobKind> cancel_job;        // stop a running one
+    std::optional<JobKind> discard_job;       // forget an answer
+    bool accept_target = false;               // add the suggested sites (one undo step)
+    std::vector<int> accept_groups;           // suggested joint organizations to create (one step)
+    bool accept_belt_sites = false;           // add the belt gap sites (one undo step)
+    std::optional<std::string> compare_with;  // compare the open plan with this plan file
+    bool close_compare = false;
 };
 
 // Draws every panel, the map overlay and handles map input for one frame.
@@ -153,6 +163,11 @@ void draw_presentation(const EditorContext& context, EditorState& state, EditorO
 // them as a planner would. note_item records the item just drawn.
 void note_item(const std::string& key);
 std::optional<ScreenPoint> item_center(const std::string& key);
+
+// The compare panel (totals side by side, villages that changed) and the dialog asking for
+// the other plan's path.
+void draw_compare_panel(const EditorContext& context, EditorState& state, EditorOutput& out);
+void draw_compare_dialog(EditorState& state, EditorOutput& out);
 
 // Fits the plan into the part of the window the panels leave free.
 void fit_to_plan(const core::Box& bounds, EditorState& state);

@@ -294,6 +294,20 @@ void draw_map_overlay(const EditorContext& context, const EditorState& state) {
             draw->AddCircle(ImVec2(p.x, p.y), 9.f, IM_COL32(230, 120, 0, 255), 0, 3.f);
         }
     }
+    if (context.comparison != nullptr) {
+        // The other plan's new sites as rings, its removed ones crossed out.
+        for (const analysis::SiteRef& added : context.comparison->sites_added) {
+            const ScreenPoint p = state.view.to_screen(added.position);
+            draw->AddCircle(ImVec2(p.x, p.y), 8.f, IM_COL32(30, 130, 40, 255), 0, 3.f);
+        }
+        for (const analysis::SiteRef& removed : context.comparison->sites_removed) {
+            const ScreenPoint p = state.view.to_screen(removed.position);
+            draw->AddLine(ImVec2(p.x - 11.f, p.y - 11.f), ImVec2(p.x + 11.f, p.y + 11.f),
+                          IM_COL32(200, 30, 30, 255), 3.f);
+            draw->AddLine(ImVec2(p.x - 11.f, p.y + 11.f), ImVec2(p.x + 11.f, p.y - 11.f),
+                          IM_COL32(200, 30, 30, 255), 3.f);
+        }
+    }
     const ImU32 line = IM_COL32(255, 255, 255, 255);
     for (const core::Site& s : plan.sites) {
         const ScreenPoint p = state.view.to_screen(s.position);

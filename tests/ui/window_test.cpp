@@ -1,6 +1,7 @@
 // The window driven in-process under Xvfb: injected OSG mouse and key events go through the
 // ImGui bridge, the editor and the UndoStack exactly as a planner's would.
 #include "analysis/belts.h"
+#include "analysis/compare.h"
 #include "analysis/coverage.h"
 #include "analysis/strategy.h"
 #include "app/window_app.h"
@@ -507,6 +508,115 @@ TEST_F(WindowTest, f3_toggles_the_tilted_view_where_clicks_edit_nothing) {
         }
     }
     EXPECT_GT(same * 100, samples * 95) << "the 2D map did not come back as it was";
+}
+
+// Comparing with a proposal that drops one site and adds one at the farthest uncovered
+// village: the window's statuses are the analysis's, that village is drawn in the "gained"
+// colour, and after the planner adds the same site to the open plan it compares again and the
+// village no longer differs.
+TEST_F(WindowTest, compare_with_a_proposal_colours_changes_and_follows_edits) {
+    core::Plan proposal = app_->plan();
+    proposal.sites.erase(proposal.sites.begin());
+    const std::string far_code = app_->coverage().report().uncovered.front().code;
+    int far = -1;
+    for (std::size_t i = 0; i < proposal.villages.size(); ++i) {
+        far = proposal.villages[i].code == far_code ? static_cast<int>(i) : far;
+    }
+    ASSERT_GE(far, 0);
+    const core::PointM far_anchor = core::anchor(proposal.villages[static_cast<std::size_t>(far)]);
+    core::Site added;
+    added.id = "P1";
+    added.name = "proposal";
+    added.position = far_anchor;
+    proposal.sites.push_back(added);
+    const std::string other = dir_.file("proposal.gpkg");
+    ASSERT_TRUE(io::write_plan(proposal, other));
+    app_.reset();
+    app::WindowOptions options;
+    options.plan_path = path_;
+    options.compare_path = other;
+    auto opened = app::WindowApp::open(options);
+    ASSERT_TRUE(opened) << opened.error().message;
+    app_ = std::move(opened.value());
+    auto settle = [&] {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        do {
+            frames(1);
+        } while ((app_->comparing() || app_->comparison() == nullptr) &&
+                 app_->compare_error().empty() && std::chrono::steady_clock::now() < deadline);
+        frames(1);
+    };
+    settle();
+    ASSERT_EQ(app_->compare_error(), "");
+    const analysis::PlanComparison* shown = app_->comparison();
+    ASSERT_NE(shown, nullptr);
+    const core::Plan& plan = app_->plan();
+    analysis::CompareOptions same_settings;
+    same_settings.radius_m = plan.settings.reach_m;
+    same_settings.distance = plan.settings.distance;
+    const analysis::PlanComparison expected =
+        analysis::compare_plans(plan, proposal, same_settings);
+    EXPECT_EQ(shown->status_for_a, expected.status_for_a);
+    EXPECT_EQ(shown->status_for_a[static_cast<std::size_t>(far)], analysis::VillageChange::kGained);
+    // By hand: lost = covered now, farther than R from every site of the proposal.
+    const auto reach_b = analysis::euclidean_reach(proposal);
+    const auto& reach_a = app_->coverage().reach();
+    int lost = 0;
+    for (std::size_t i = 0; i < plan.villages.size(); ++i) {
+        lost += reach_a[i].distance_m <= plan.settings.reach_m &&
+                        reach_b[i].distance_m > plan.settings.reach_m
+                    ? 1
+                    : 0;
+    }
+    EXPECT_EQ(std::count(shown->status_for_a.begin(), shown->status_for_a.end(),
+                         analysis::VillageChange::kLost),
+              lost);
+    // The gained village on the map, away from its label.
+    ui::EditorState& state = app_->editor();
+    state.view.fly_to(far_anchor, 8000.0);
+    frames(2);
+    const std::string shot = dir_.file("compare.png");
+    app_->capture_next_frame(shot);
+    frames(1);
+    const osg::ref_ptr<osg::Image> image = osgDB::readImageFile(shot);
+    ASSERT_TRUE(image.valid());
+    const core::Village& village = plan.villages[static_cast<std::size_t>(far)];
+    const core::Box box = core::bounds(village.shape);
+    int inside = 0;
+    int green = 0;
+    for (int i = 1; i < 12; ++i) {
+        for (int j = 1; j < 12; ++j) {
+            const core::PointM w{box.min_x + box.width() * i / 12.0,
+                                 box.min_y + box.height() * j / 12.0};
+            const ui::ScreenPoint p = state.view.to_screen(w);
+            if (!core::contains(village.shape, w) || !in_map_area(p) ||
+                std::abs(p.y - state.view.to_screen(far_anchor).y) < 14.f) {
+                continue;
+            }
+            const osg::Vec4 c = image->getColor(static_cast<unsigned>(p.x),
+                                                image->t() - 1 - static_cast<unsigned>(p.y));
+            ++inside;
+            green += c.g() > c.r() + 0.2f && c.g() > c.b() + 0.2f ? 1 : 0;
+        }
+    }
+    ASSERT_GT(inside, 0);
+    EXPECT_GT(green * 2, inside) << "the gained village is not drawn in the gained colour";
+    if (std::getenv("BELTPLAN_SCREENSHOT_DIR") != nullptr) {
+        state.view.fly_to(far_anchor, 60000.0);
+        frames(2);
+        screenshot("compare.png");
+    }
+    // The planner adds the proposal's site to the open plan: compared again, no difference.
+    state.view.fly_to(far_anchor, 8000.0);
+    state.tool = ui::Tool::kAddSite;
+    frames(2);
+    click(state.view.to_screen(far_anchor));
+    state.tool = ui::Tool::kSelect;
+    settle();
+    ASSERT_NE(app_->comparison(), nullptr);
+    EXPECT_EQ(app_->comparison()->status_for_a[static_cast<std::size_t>(far)],
+              analysis::VillageChange::kSame);
+    EXPECT_EQ(app_->comparison()->a.sites, static_cast<std::int64_t>(plan.sites.size()));
 }
 
 TEST_F(WindowTest, a_newer_autosave_restores_unsaved_work_on_open) {
