@@ -23,6 +23,9 @@ namespace beltplan::render {
 
 namespace {
 
+// Screen area (px², at pixel scale 1) allowed per drawn name: about 100 x 50 px.
+constexpr double kScreenPxPerLabel = 5000.0;
+
 double boundary_distance(const core::Polygon& p, const core::PointM& q) {
     double best = std::numeric_limits<double>::infinity();
     auto ring_distance = [&](const core::Ring& r) {
@@ -373,7 +376,13 @@ void LabelLayer::traverse(osg::NodeVisitor& nv) {
     ScreenGrid taken;
     shown_.clear();
     placed_.clear();
-    for (std::size_t i = 0; i < labels_.size(); ++i) {
+    // A screen full of names reads as texture, and each costs a draw with a costly outline
+    // shader (a third of a second for 700 names on llvmpipe): the most important names up to
+    // one per kScreenPxPerLabel of screen.
+    const osg::Viewport& vp = *cv->getViewport();
+    const auto budget = static_cast<std::size_t>(std::max(
+        20.0, vp.width() * vp.height() / (kScreenPxPerLabel * double(scale_) * double(scale_))));
+    for (std::size_t i = 0; i < labels_.size() && shown_.size() < budget; ++i) {
         const LabelSpec& spec = labels_[i];
         osg::Vec3d at = local(spec.anchor);
         osg::Vec2 p;

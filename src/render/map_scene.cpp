@@ -206,11 +206,22 @@ void MapScene::set_village_heights(const std::vector<float>& heights_m, float he
 
 void MapScene::set_reach(const core::Plan& plan, double radius_m, core::DistanceMode distance,
                          const analysis::RoadNetwork* network) {
-    osg::Group* group = layers_[static_cast<std::size_t>(Layer::kReach)].get();
+    replace_layer(Layer::kReach,
+                  detail::build_reach(plan, detail::Frame{origin_}, radius_m, distance, network));
+}
+
+void MapScene::set_belts(const core::Plan& plan, const std::vector<analysis::BeltResult>& belts) {
+    replace_layer(Layer::kBelts, detail::build_belts(plan, detail::Frame{origin_}, belts));
+}
+
+void MapScene::set_joint_orgs(const core::Plan& plan, const analysis::ContiguityGraph* graph) {
+    replace_layer(Layer::kJointOrgs, detail::build_joint_orgs(plan, detail::Frame{origin_}, graph));
+}
+
+void MapScene::replace_layer(Layer layer, osg::ref_ptr<osg::Group> fresh) {
+    osg::Group* group = layers_[static_cast<std::size_t>(layer)].get();
     group->removeChildren(0, group->getNumChildren());
-    osg::ref_ptr<osg::Group> fresh =
-        detail::build_reach(plan, detail::Frame{origin_}, radius_m, distance, network);
-    // Forget the widths of the old reach geometry, then scale the new one like the rest.
+    // Forget the widths of the old geometry, then scale the new one like the rest.
     line_widths_.erase(std::remove_if(line_widths_.begin(), line_widths_.end(),
                                       [](const auto& w) { return w.first->referenceCount() == 1; }),
                        line_widths_.end());

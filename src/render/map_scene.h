@@ -5,6 +5,7 @@
 #pragma once
 
 #include "analysis/belts.h"
+#include "analysis/contiguity.h"
 #include "analysis/coverage.h"
 #include "analysis/road_network.h"
 #include "core/plan.h"
@@ -80,6 +81,12 @@ public:
     void set_reach(const core::Plan& plan, double radius_m, core::DistanceMode distance,
                    const analysis::RoadNetwork* network);
 
+    // Rebuild only the belts layer (roads or half-width changed, sites moved) or the joint
+    // organizations layer (groups edited); the rest of the scene is untouched.
+    void set_belts(const core::Plan& plan, const std::vector<analysis::BeltResult>& belts);
+    // `graph`: the plan's queen graph, when the caller keeps one (saves recomputing it).
+    void set_joint_orgs(const core::Plan& plan, const analysis::ContiguityGraph* graph = nullptr);
+
     // Multiplies line widths, marker and label sizes (1 = sized for a 1000 px map).
     void set_pixel_scale(float scale);
 
@@ -101,6 +108,9 @@ public:
     osg::ref_ptr<osg::Image> color_image() const { return colors_; }
 
 private:
+    // Swaps a layer's children for those of `fresh`, keeping its node (visibility, name).
+    void replace_layer(Layer layer, osg::ref_ptr<osg::Group> fresh);
+
     osg::ref_ptr<osg::Group> root_;
     std::array<osg::ref_ptr<osg::Group>, kLayerCount> layers_;
     osg::ref_ptr<osg::Image> colors_;

@@ -263,10 +263,11 @@ osg::ref_ptr<osg::Group> build_belts(const core::Plan& plan, const Frame& frame,
     return group;
 }
 
-osg::ref_ptr<osg::Group> build_joint_orgs(const core::Plan& plan, const Frame& frame) {
+osg::ref_ptr<osg::Group> build_joint_orgs(const core::Plan& plan, const Frame& frame,
+                                          const analysis::ContiguityGraph* graph) {
     osg::ref_ptr<osg::Group> group = new osg::Group;
     const auto index = core::village_index(plan);
-    const std::vector<int> color = joint_org_color_indices(plan);
+    const std::vector<int> color = joint_org_color_indices(plan, graph);
     std::vector<LineBatch> outlines(categorical_count());
     MarkerBatch leads;
     for (std::size_t g = 0; g < plan.joint_orgs.size(); ++g) {

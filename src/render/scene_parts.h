@@ -3,6 +3,7 @@
 #pragma once
 
 #include "analysis/belts.h"
+#include "analysis/contiguity.h"
 #include "analysis/road_network.h"
 #include "core/plan.h"
 #include "core/raster_image.h"
@@ -117,7 +118,8 @@ osg::ref_ptr<osg::Group> build_reach(const core::Plan& plan, const Frame& frame,
                                      const analysis::RoadNetwork* network);
 osg::ref_ptr<osg::Group> build_belts(const core::Plan& plan, const Frame& frame,
                                      const std::vector<analysis::BeltResult>& belts);
-osg::ref_ptr<osg::Group> build_joint_orgs(const core::Plan& plan, const Frame& frame);
+osg::ref_ptr<osg::Group> build_joint_orgs(const core::Plan& plan, const Frame& frame,
+                                          const analysis::ContiguityGraph* graph = nullptr);
 osg::ref_ptr<osg::Group> build_work_stations(const core::Plan& plan, const Frame& frame);
 
 // Road stretches within radius_m of a site along the network (network reach layer).

@@ -250,7 +250,8 @@ std::optional<double> village_attribute(const core::Village& v, const std::strin
     return std::nullopt;
 }
 
-std::vector<int> joint_org_color_indices(const core::Plan& plan) {
+std::vector<int> joint_org_color_indices(const core::Plan& plan,
+                                         const analysis::ContiguityGraph* graph) {
     const std::size_t groups = plan.joint_orgs.size();
     std::vector<int> group_of(plan.villages.size(), -1);
     const auto index = core::village_index(plan);
@@ -264,8 +265,12 @@ std::vector<int> joint_org_color_indices(const core::Plan& plan) {
     }
     std::vector<std::set<int>> adjacent(groups);
     if (groups > 1) {
-        const analysis::ContiguityGraph graph = analysis::contiguity(plan, {});
-        for (const auto& [a, b] : graph.pairs) {
+        analysis::ContiguityGraph computed;
+        if (graph == nullptr) {
+            computed = analysis::contiguity(plan, {});
+            graph = &computed;
+        }
+        for (const auto& [a, b] : graph->pairs) {
             const int ga = group_of[static_cast<std::size_t>(a)];
             const int gb = group_of[static_cast<std::size_t>(b)];
             if (ga >= 0 && gb >= 0 && ga != gb) {

@@ -3,6 +3,7 @@
 // and the tests use it directly; the scene uploads the colours into its lookup texture.
 #pragma once
 
+#include "analysis/contiguity.h"
 #include "analysis/coverage.h"
 #include "core/plan.h"
 #include "core/result.h"
@@ -71,7 +72,9 @@ core::Result<VillageColoring> color_villages(const core::Plan& plan,
 
 // Palette index of each joint organization (plan.joint_orgs order) such that groups with
 // neighbouring members (queen contiguity) get different indices where the palette allows.
-std::vector<int> joint_org_color_indices(const core::Plan& plan);
+// `graph`: the plan's queen graph when the caller has it (else it is computed here).
+std::vector<int> joint_org_color_indices(const core::Plan& plan,
+                                         const analysis::ContiguityGraph* graph = nullptr);
 
 // Numeric value of a village attribute (built-in name or numeric extra field); nullopt when
 // the village has none. `known` is set false when the name is no attribute at all.
