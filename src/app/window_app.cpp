@@ -240,6 +240,11 @@ core::Result<std::unique_ptr<WindowApp>> WindowApp::open(const WindowOptions& op
     if (!impl->viewer->isRealized()) {
         return core::Error{core::ErrorCode::kInternal, "the window could not be realized", {}};
     }
+    if (osg::GraphicsContext* gc = impl->viewer->getCamera()->getGraphicsContext();
+        gc != nullptr && gc->makeCurrent()) {
+        impl->bridge->init_gl();
+        gc->releaseContext();
+    }
     impl->editor.view.set_viewport(options.width_px, options.height_px);
     ui::fit_to_plan(impl->plan_bounds, impl->editor);
     impl->shown_title = impl->title();
@@ -326,6 +331,9 @@ const core::Plan& WindowApp::plan() const {
 }
 const core::UndoStack& WindowApp::history() const {
     return impl_->history;
+}
+const render::MapScene& WindowApp::scene() const {
+    return *impl_->scene;
 }
 const ui::CoverageModel& WindowApp::coverage() const {
     return *impl_->coverage;

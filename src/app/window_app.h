@@ -19,6 +19,9 @@ class CoverageModel;
 struct EditorState;
 enum class JobKind;
 }  // namespace beltplan::ui
+namespace beltplan::render {
+class MapScene;
+}
 namespace beltplan::analysis {
 struct Suggestion;
 struct PlanComparison;
@@ -51,6 +54,7 @@ public:
     const core::Plan& plan() const;
     const core::UndoStack& history() const;
     const ui::CoverageModel& coverage() const;
+    const render::MapScene& scene() const;  // the 2D map
     ui::EditorState& editor();
     const std::string& plan_path() const;
     // The window's event queue (coordinates in window pixels as the window reports them).

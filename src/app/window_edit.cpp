@@ -89,8 +89,20 @@ void WindowApp::Impl::on_changes(const core::ChangeSet& changes) {
     if (!changes.joint_orgs.empty() || changes.contiguity_changed) {
         org_checks = analysis::validate_all(plan, graph);
     }
+    if (!changes.joint_orgs.empty()) {
+        for (render::MapScene* s : {scene.get(), tilted_scene.get()}) {
+            if (s != nullptr) {
+                s->set_joint_orgs(plan, &graph);
+            }
+        }
+    }
     if (!changes.belts.empty() || !changes.sites.empty() || !changes.settings.empty()) {
         belts = analysis::analyze_belts(plan);
+        for (render::MapScene* s : {scene.get(), tilted_scene.get()}) {
+            if (s != nullptr) {
+                s->set_belts(plan, belts);
+            }
+        }
     }
     if (!changes.sites.empty()) {
         // Names step aside from the stars the editor draws where the sites now stand.

@@ -351,6 +351,12 @@ ImGuiBridge::~ImGuiBridge() {
     ImGui::DestroyContext(impl_->context);
 }
 
+void ImGuiBridge::init_gl() {
+    if (!impl_->gl_ready) {
+        impl_->gl_ready = ImGui_ImplOpenGL3_Init("#version 130");
+    }
+}
+
 void ImGuiBridge::release_gl() {
     if (impl_->gl_ready) {
         ImGui_ImplOpenGL3_Shutdown();

@@ -43,6 +43,10 @@ public:
     const std::string& capture_result() const;
     // True once the window manager asked to close the window (the app decides what to do).
     bool take_close_request();
+    // Starts the OpenGL3 backend; call with the window's context current, before the first
+    // frame, so ImGui knows from the start whether draw lists may pass 65,536 vertices (GL 3.2
+    // and later), as thousands of site markers do. Done at the first draw otherwise.
+    void init_gl();
     // Frees the GL objects of the OpenGL3 backend; call with the window's context current,
     // before the window closes.
     void release_gl();

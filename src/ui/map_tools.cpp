@@ -309,14 +309,34 @@ void draw_map_overlay(const EditorContext& context, const EditorState& state) {
         }
     }
     const ImU32 line = IM_COL32(255, 255, 255, 255);
+    // Only what is on screen; where sites crowd (a 5,000-site plan at the overview) the markers
+    // shrink to the room each has, so the villages stay visible.
+    const core::Box seen = state.view.visible();
+    const double margin = 16.0 * state.view.m_per_px();
+    auto on_screen = [&](const core::PointM& p) {
+        return p.x >= seen.min_x - margin && p.x <= seen.max_x + margin &&
+               p.y >= seen.min_y - margin && p.y <= seen.max_y + margin;
+    };
+    const auto shown = std::count_if(plan.sites.begin(), plan.sites.end(),
+                                     [&](const core::Site& s) { return on_screen(s.position); });
+    const double room_px =
+        shown > 0
+            ? std::sqrt(static_cast<double>(state.view.width_px()) * state.view.height_px() / shown)
+            : 1e9;
+    const float scale = static_cast<float>(std::clamp(room_px / 60.0, 0.3, 1.0));
     for (const core::Site& s : plan.sites) {
+        if (!on_screen(s.position)) {
+            continue;
+        }
         const ScreenPoint p = state.view.to_screen(s.position);
         const ImVec2 c(p.x, p.y);
         if (s.level == core::SiteLevel::kDistrict) {
-            star(draw, c, 10.f, to_imu32(render::hex(render::colors::kSiteDistrict)), line);
+            star(draw, c, 10.f * scale, to_imu32(render::hex(render::colors::kSiteDistrict)), line);
         } else {
-            draw->AddCircleFilled(c, 6.f, to_imu32(render::hex(render::colors::kSiteTown)));
-            draw->AddCircle(c, 6.f, line, 0, 1.5f);
+            draw->AddCircleFilled(c, 6.f * scale, to_imu32(render::hex(render::colors::kSiteTown)));
+            if (scale >= 0.6f) {
+                draw->AddCircle(c, 6.f * scale, line, 0, 1.5f);
+            }
         }
         if (s.id == state.selected_site) {
             draw->AddCircle(c, 14.f, IM_COL32(20, 90, 200, 255), 0, 2.5f);

@@ -6,6 +6,7 @@
 #include "analysis/strategy.h"
 #include "app/window_app.h"
 #include "io/plan_file.h"
+#include "render/map_scene.h"
 #include "support/test_support.h"
 #include "ui/coverage_model.h"
 #include "ui/editor.h"
@@ -315,8 +316,13 @@ TEST_F(WindowTest, suggested_groups_are_previewed_and_the_ticked_ones_accepted) 
     ASSERT_TRUE(click_item("merge.group.0"));  // untick the first group
     ASSERT_EQ(app_->editor().merge_pick.size(), suggestion.groups.size());
     EXPECT_EQ(app_->editor().merge_pick[0], 0);
+    auto org_layer_children = [&] {
+        return app_->scene().layer(render::Layer::kJointOrgs)->getNumChildren();
+    };
+    const unsigned drawn_before = org_layer_children();
     ASSERT_TRUE(click_item("merge.accept_ticked"));
     ASSERT_EQ(plan.joint_orgs.size(), orgs_before + suggestion.groups.size() - 1);
+    EXPECT_GT(org_layer_children(), drawn_before) << "the new groups are not on the map";
     EXPECT_EQ(app_->history().undo_count(), undo_before + 1);
     EXPECT_EQ(app_->answer(ui::JobKind::kMerges), nullptr);
     auto code = [&](int v) { return plan.villages[static_cast<std::size_t>(v)].code; };
@@ -336,6 +342,7 @@ TEST_F(WindowTest, suggested_groups_are_previewed_and_the_ticked_ones_accepted) 
     }
     ctrl('z');
     EXPECT_EQ(plan.joint_orgs.size(), orgs_before);
+    EXPECT_EQ(org_layer_children(), drawn_before);
 }
 
 // A belt's gap sites: suggested off the frame, accepted as one edit, and afterwards the
