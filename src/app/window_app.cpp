@@ -306,6 +306,9 @@ bool WindowApp::step() {
     ui::EditorOutput out = ui::draw_editor(context, s.editor);
     s.bridge->end_frame();
     s.apply(out);
+    if (s.editor.color_mode != s.shown_color_mode) {
+        s.recolour();
+    }
     s.autosave_if_due();
     s.update_camera();
     const std::string t = s.title();

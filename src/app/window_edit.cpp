@@ -6,6 +6,7 @@
 #include "io/plan_file.h"
 #include "ui/strings.h"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace beltplan::app {
@@ -54,12 +55,25 @@ render::VillageColoring change_coloring(const analysis::PlanComparison& c) {
 
 }  // namespace
 
+// The colouring mode the coverage panel's combo chose.
+render::ColoringRequest WindowApp::Impl::coloring_request() const {
+    const render::ColorMode modes[] = {render::ColorMode::kCoverage, render::ColorMode::kDistance,
+                                       render::ColorMode::kJointOrg, render::ColorMode::kKind,
+                                       render::ColorMode::kAttribute};
+    render::ColoringRequest request;
+    request.mode = modes[std::clamp(editor.color_mode, 0, 4)];
+    request.attribute = "population";
+    request.graph = &graph;
+    return request;
+}
+
 void WindowApp::Impl::recolour() {
+    shown_color_mode = editor.color_mode;
     core::Result<render::VillageColoring> coloring =
         comparison && comparison->status_for_a.size() == plan.villages.size()
             ? core::Result<render::VillageColoring>(change_coloring(*comparison))
             : render::color_villages(plan, coverage->reach(), plan.settings.reach_m,
-                                     render::ColoringRequest{});
+                                     coloring_request());
     if (coloring) {
         scene->set_village_colors(coloring.value().fill);
         if (tilted_scene) {
@@ -88,6 +102,9 @@ void WindowApp::Impl::on_changes(const core::ChangeSet& changes) {
     }
     if (!changes.joint_orgs.empty() || changes.contiguity_changed) {
         org_checks = analysis::validate_all(plan, graph);
+    }
+    if (!changes.joint_orgs.empty() && coloring_request().mode == render::ColorMode::kJointOrg) {
+        recolour();
     }
     if (!changes.joint_orgs.empty()) {
         for (render::MapScene* s : {scene.get(), tilted_scene.get()}) {

@@ -82,6 +82,8 @@ struct WindowApp::Impl {
     void apply(ui::EditorOutput& out);
     void on_changes(const core::ChangeSet& changes);
     void recolour();
+    render::ColoringRequest coloring_request() const;
+    int shown_color_mode = 0;  // the editor's colour mode the map shows
     render::SceneInputs scene_inputs(bool extruded);
     void show_tilted(bool on);
     void update_camera();

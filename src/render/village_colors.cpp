@@ -70,11 +70,11 @@ VillageColoring distance_colors(const core::Plan& plan, const std::vector<analys
     return out;
 }
 
-VillageColoring joint_org_colors(const core::Plan& plan) {
+VillageColoring joint_org_colors(const core::Plan& plan, const analysis::ContiguityGraph* graph) {
     VillageColoring out;
     out.fill.assign(plan.villages.size(), hex(colors::kNoData));
     const auto index = core::village_index(plan);
-    const std::vector<int> color = joint_org_color_indices(plan);
+    const std::vector<int> color = joint_org_color_indices(plan, graph);
     for (std::size_t g = 0; g < plan.joint_orgs.size(); ++g) {
         for (const std::string& code : plan.joint_orgs[g].members) {
             auto it = index.find(code);
@@ -309,7 +309,7 @@ core::Result<VillageColoring> color_villages(const core::Plan& plan,
         case ColorMode::kDistance:
             return distance_colors(plan, reach, radius_m);
         case ColorMode::kJointOrg:
-            return joint_org_colors(plan);
+            return joint_org_colors(plan, request.graph);
         case ColorMode::kKind:
             return kind_colors(plan);
         case ColorMode::kAttribute:

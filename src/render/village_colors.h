@@ -55,6 +55,7 @@ struct ColoringRequest {
     std::string attribute;  // kAttribute: population, party_members, collective_income, or a
                             // numeric extra field of the villages
     int classes = 5;        // kAttribute: number of quantile classes
+    const analysis::ContiguityGraph* graph = nullptr;  // kJointOrg: the queen graph, if kept
 };
 
 // One fill colour per village (plan.villages order) and the legend of the village fill.

@@ -84,7 +84,8 @@ struct EditorState {
     float heading_deg = 0.f;                  // 2.5D: camera heading, clockwise from north
     float tilt_deg = 50.f;                    // 2.5D: 0 looks straight down
     bool compare_dialog = false;              // open the "compare with" dialog next frame
-    int hovered_road = -1;                    // index in plan.roads under the cursor (road picking)
+    int color_mode = 0;     // village fill: coverage, distance, orgs, kind, population
+    int hovered_road = -1;  // index in plan.roads under the cursor (road picking)
 };
 
 // Read-only inputs of one frame.

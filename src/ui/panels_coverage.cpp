@@ -156,6 +156,13 @@ void draw_coverage_panel(const EditorContext& context, EditorState& state, Edito
         out.commands.push_back(
             std::make_unique<core::SetDistanceMode>(core::DistanceMode::kNetwork));
     }
+    // How the villages are filled (the map's colouring modes; never undone, not in the plan).
+    const char* modes[] = {tr(Str::kCoverage), tr(Str::kDistance), tr(Str::kJointOrg),
+                           tr(Str::kKind), tr(Str::kPopulation)};
+    ImGui::TextUnformatted(tr(Str::kColorBy));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1.f);
+    ImGui::Combo("##color_by", &state.color_mode, modes, 5);
     const analysis::CoverageReport& report = context.coverage->report();
     draw_totals(report);
     ImGui::TextDisabled("%s: %.1f ms", tr(Str::kAnalysisTime), context.coverage->last_ms());

@@ -155,6 +155,7 @@ const Row kTable[] = {
     {Str::kSame, u8"无变化", "No change"},
     {Str::kSitesChanged, u8"示范点：新增 %zu，删除 %zu，移动 %zu", "Sites: %zu added, %zu removed, %zu moved"},
     {Str::kCompareMarkers, u8"地图上：绿圈为对比方案新增的示范点，红叉为对比方案删除的示范点", "On the map: green rings are the other plan's new sites, red crosses its removed ones"},
+    {Str::kColorBy, u8"着色", "Colour by"},
 };
 // clang-format on
 

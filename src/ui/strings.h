@@ -149,6 +149,7 @@ enum class Str {
     kSame,
     kSitesChanged,
     kCompareMarkers,
+    kColorBy,
     kCount  // not a label: the number of keys
 };
 

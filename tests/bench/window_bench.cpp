@@ -1,6 +1,6 @@
 // Window benchmarks (needs an X display: run under xvfb-run): opening a generated plan, an
 // idle frame (the reference), a frame of dragging a site (command, live coverage, recolour,
-// belts, draw), and frames drawn while the strong/weak merge suggestion runs off the frame.
+// belts, draw), and frames drawn while a site suggestion runs off the frame.
 // Sizes: 5k and 50k villages (one site per 10 villages, a road on every grid line).
 // BELTPLAN_SCREENSHOT_DIR set: saves the window after the drag of each size.
 #include "app/window_app.h"
@@ -137,15 +137,15 @@ void BM_Window_DragSiteFrame(benchmark::State& state) {
     }
 }
 
-// Frames drawn while the strong/weak merge runs on its copy of the plan: the frame time the
-// planner sees, and how long the answer takes (counter job_s).
+// Frames drawn while "how many more sites reach 99% of the population" runs on its copy of
+// the plan: the frame time the planner sees, and how long the answer takes (counter job_s).
 void BM_Window_FrameWhileSuggesting(benchmark::State& state) {
     auto app = open(static_cast<int>(state.range(0)));
-    app->editor().focus_org_tab = true;
+    app->editor().target_share = 0.99f;
     for (int i = 0; i < 3; ++i) {
         app->step();
     }
-    const std::optional<ui::ScreenPoint> button = ui::item_center("merge.suggest");
+    const std::optional<ui::ScreenPoint> button = ui::item_center("target.compute");
     if (!button) {
         state.SkipWithError("the suggest button is not on screen");
         return;
@@ -161,7 +161,7 @@ void BM_Window_FrameWhileSuggesting(benchmark::State& state) {
             app->step();
         }
         const auto start = Clock::now();
-        while (app->job_running(ui::JobKind::kMerges)) {
+        while (app->job_running(ui::JobKind::kTarget)) {
             const auto frame = Clock::now();
             app->step();
             worst_ms = std::max(worst_ms, ms_since(frame));

@@ -7,6 +7,7 @@
 #include "app/window_app.h"
 #include "io/plan_file.h"
 #include "render/map_scene.h"
+#include "render/village_colors.h"
 #include "support/test_support.h"
 #include "ui/coverage_model.h"
 #include "ui/editor.h"
@@ -624,6 +625,38 @@ TEST_F(WindowTest, compare_with_a_proposal_colours_changes_and_follows_edits) {
     EXPECT_EQ(app_->comparison()->status_for_a[static_cast<std::size_t>(far)],
               analysis::VillageChange::kSame);
     EXPECT_EQ(app_->comparison()->a.sites, static_cast<std::int64_t>(plan.sites.size()));
+}
+
+// The coverage panel's colour combo refills the villages through the lookup texture: with
+// "kind", a hub village takes the kind colour the renderer gives hubs.
+TEST_F(WindowTest, colour_by_kind_refills_the_villages) {
+    const core::Plan& plan = app_->plan();
+    int hub = -1;
+    for (std::size_t i = 0; i < plan.villages.size() && hub < 0; ++i) {
+        hub = plan.villages[i].kind == core::VillageKind::kHub ? static_cast<int>(i) : -1;
+    }
+    ASSERT_GE(hub, 0);
+    auto texel = [&] {
+        const unsigned char* data = app_->scene().color_image()->data();
+        const unsigned char* t = data + 4 * static_cast<std::size_t>(hub);
+        return render::Rgba{t[0] / 255.f, t[1] / 255.f, t[2] / 255.f, t[3] / 255.f};
+    };
+    render::ColoringRequest by_kind;
+    by_kind.mode = render::ColorMode::kKind;
+    const auto expected = render::color_villages(plan, {}, plan.settings.reach_m, by_kind);
+    ASSERT_TRUE(expected);
+    const render::Rgba want = expected.value().fill[static_cast<std::size_t>(hub)];
+    const render::Rgba before = texel();
+    app_->editor().color_mode = 3;  // kind
+    frames(2);
+    const render::Rgba after = texel();
+    EXPECT_NEAR(after.r, want.r, 1.f / 255);
+    EXPECT_NEAR(after.g, want.g, 1.f / 255);
+    EXPECT_NEAR(after.b, want.b, 1.f / 255);
+    EXPECT_GT(
+        std::abs(after.r - before.r) + std::abs(after.g - before.g) + std::abs(after.b - before.b),
+        0.1f)
+        << "the coverage colour was already the kind colour";
 }
 
 TEST_F(WindowTest, a_newer_autosave_restores_unsaved_work_on_open) {
