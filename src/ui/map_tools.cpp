@@ -298,7 +298,8 @@ void draw_map_overlay(const EditorContext& context, const EditorState& state) {
         // The other plan's new sites as rings, its removed ones crossed out.
         for (const analysis::SiteRef& added : context.comparison->sites_added) {
             const ScreenPoint p = state.view.to_screen(added.position);
-            draw->AddCircle(ImVec2(p.x, p.y), 8.f, IM_COL32(30, 130, 40, 255), 0, 3.f);
+            draw->AddCircle(ImVec2(p.x, p.y), 8.f, IM_COL32(255, 255, 255, 255), 0, 5.f);
+            draw->AddCircle(ImVec2(p.x, p.y), 8.f, IM_COL32(0, 100, 30, 255), 0, 3.f);
         }
         for (const analysis::SiteRef& removed : context.comparison->sites_removed) {
             const ScreenPoint p = state.view.to_screen(removed.position);

@@ -2,6 +2,7 @@
 // ImGui bridge, the editor and the UndoStack exactly as a planner's would.
 #include "analysis/belts.h"
 #include "analysis/compare.h"
+#include "analysis/contiguity.h"
 #include "analysis/coverage.h"
 #include "analysis/strategy.h"
 #include "app/window_app.h"
@@ -537,6 +538,20 @@ TEST_F(WindowTest, compare_with_a_proposal_colours_changes_and_follows_edits) {
     added.name = "proposal";
     added.position = far_anchor;
     proposal.sites.push_back(added);
+    proposal.sites[3].position.x += 2500.0;  // and one site moved east
+    // A joint organization of two neighbours: both change group.
+    const analysis::ContiguityGraph graph = analysis::contiguity(proposal, {});
+    const auto pair = std::find_if(graph.pairs.begin(), graph.pairs.end(), [&](const auto& p) {
+        return p.first != far && p.second != far;
+    });
+    ASSERT_NE(pair, graph.pairs.end());
+    core::JointOrg org;
+    org.id = "JP";
+    org.name = "proposal org";
+    org.members = {proposal.villages[static_cast<std::size_t>(pair->first)].code,
+                   proposal.villages[static_cast<std::size_t>(pair->second)].code};
+    org.lead = org.members.front();
+    proposal.joint_orgs.push_back(org);
     const std::string other = dir_.file("proposal.gpkg");
     ASSERT_TRUE(io::write_plan(proposal, other));
     app_.reset();
@@ -566,6 +581,11 @@ TEST_F(WindowTest, compare_with_a_proposal_colours_changes_and_follows_edits) {
         analysis::compare_plans(plan, proposal, same_settings);
     EXPECT_EQ(shown->status_for_a, expected.status_for_a);
     EXPECT_EQ(shown->status_for_a[static_cast<std::size_t>(far)], analysis::VillageChange::kGained);
+    EXPECT_EQ(std::count_if(shown->villages.begin(), shown->villages.end(),
+                            [](const analysis::VillageComparison& v) { return v.regrouped; }),
+              2);
+    ASSERT_EQ(shown->sites_moved.size(), 1u);
+    EXPECT_NEAR(shown->sites_moved.front().distance_m, 2500.0, 1e-6);
     // By hand: lost = covered now, farther than R from every site of the proposal.
     const auto reach_b = analysis::euclidean_reach(proposal);
     const auto& reach_a = app_->coverage().reach();
@@ -610,7 +630,7 @@ TEST_F(WindowTest, compare_with_a_proposal_colours_changes_and_follows_edits) {
     ASSERT_GT(inside, 0);
     EXPECT_GT(green * 2, inside) << "the gained village is not drawn in the gained colour";
     if (std::getenv("BELTPLAN_SCREENSHOT_DIR") != nullptr) {
-        state.view.fly_to(far_anchor, 60000.0);
+        ui::fit_to_plan(core::bounds(plan), state);
         frames(2);
         screenshot("compare.png");
     }
