@@ -138,6 +138,7 @@ core::Result<Suggestion> suggest_belt_gaps(const core::Plan& plan, const BeltGap
     out.value_unit = "new sites";
     bool found = false;
     for (const core::Belt& belt : plan.belts) {
+        check(options.control);
         if (!options.belt_id.empty() && belt.id != options.belt_id &&
             belt.name != options.belt_id) {
             continue;

@@ -12,7 +12,8 @@ namespace beltplan::analysis {
 
 struct BeltGapOptions {
     double max_gap_m = 5000.0;
-    std::string belt_id;  // "" = every belt
+    std::string belt_id;            // "" = every belt
+    RunControl* control = nullptr;  // stop on request; may be null
 };
 
 // The fewest new sites so that no gap exceeds `gap`, on one line from 0 to `length`, given

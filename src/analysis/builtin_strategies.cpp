@@ -65,7 +65,8 @@ public:
     }
 
 protected:
-    core::Result<Suggestion> compute(const core::Plan& plan, const Params& params) const override {
+    core::Result<Suggestion> compute(const core::Plan& plan, const Params& params,
+                                     RunControl* control) const override {
         const std::vector<ParamSpec> specs = this->params();
         const ParamReader in(specs, params);
         SiteSuggestOptions o;
@@ -77,6 +78,7 @@ protected:
         o.distance = in.has("distance") ? *core::parse_distance_mode(in.text("distance"))
                                         : plan.settings.distance;
         o.by_population = in.text("weight") == "population";
+        o.control = control;
         return suggest_sites(plan, o);
     }
 };
@@ -118,7 +120,8 @@ public:
     }
 
 protected:
-    core::Result<Suggestion> compute(const core::Plan& plan, const Params& params) const override {
+    core::Result<Suggestion> compute(const core::Plan& plan, const Params& params,
+                                     RunControl* control) const override {
         const std::vector<ParamSpec> specs = this->params();
         const ParamReader in(specs, params);
         MergeSuggestOptions o;
@@ -130,7 +133,10 @@ protected:
             o.max_distance_m = in.real("max_distance");
         }
         o.max_members = mode_ == core::JointOrgMode::kStrongWeak ? 3 : in.integer("max_members");
-        return suggest_merges(plan, contiguity(plan, ContiguityOptions{}), o);
+        o.control = control;
+        const ContiguityGraph graph = contiguity(plan, ContiguityOptions{});
+        check(control);
+        return suggest_merges(plan, graph, o);
     }
 
 private:
@@ -154,7 +160,8 @@ public:
     }
 
 protected:
-    core::Result<Suggestion> compute(const core::Plan& plan, const Params& params) const override {
+    core::Result<Suggestion> compute(const core::Plan& plan, const Params& params,
+                                     RunControl* control) const override {
         const std::vector<ParamSpec> specs = this->params();
         const ParamReader in(specs, params);
         StationSuggestOptions o;
@@ -168,7 +175,10 @@ protected:
                 o.seats.push_back(code);
             }
         }
-        return suggest_stations(plan, contiguity(plan, ContiguityOptions{}), o);
+        o.control = control;
+        const ContiguityGraph graph = contiguity(plan, ContiguityOptions{});
+        check(control);
+        return suggest_stations(plan, graph, o);
     }
 };
 
@@ -185,12 +195,14 @@ public:
     }
 
 protected:
-    core::Result<Suggestion> compute(const core::Plan& plan, const Params& params) const override {
+    core::Result<Suggestion> compute(const core::Plan& plan, const Params& params,
+                                     RunControl* control) const override {
         const std::vector<ParamSpec> specs = this->params();
         const ParamReader in(specs, params);
         BeltGapOptions o;
         o.max_gap_m = in.real("gap");
         o.belt_id = in.text("belt");
+        o.control = control;
         return suggest_belt_gaps(plan, o);
     }
 };

@@ -324,6 +324,7 @@ MaxCoverSolution solve_max_cover(const MaxCoverProblem& problem, int p,
                                  const MaxCoverOptions& options) {
     p = std::min(std::max(p, 0), static_cast<int>(problem.sets.size()));
     double value = 0;
+    check(options.control);
     std::vector<int> best = local_search(problem, {}, p, &value);
     double bound = std::max(value, trivial_bound(problem, p));
     int iterations = 0;
@@ -344,6 +345,9 @@ MaxCoverSolution solve_max_cover(const MaxCoverProblem& problem, int p,
         double pi = 1.0;
         int stale = 0;
         for (; iterations < options.max_iterations && pi > 1e-4 && !settled(); ++iterations) {
+            check(options.control);
+            report(options.control,
+                   0.5 + 0.5 * static_cast<double>(iterations) / options.max_iterations);
             const double b = lr.evaluate();
             if (b < bound) {
                 bound = std::max(b, value);

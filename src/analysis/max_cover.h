@@ -2,6 +2,8 @@
 // swap local search and a Lagrangian upper bound, independent of any plan.
 #pragma once
 
+#include "analysis/run_control.h"
+
 #include <optional>
 #include <vector>
 
@@ -18,6 +20,7 @@ struct MaxCoverOptions {
     // Early stops for "how many sites" questions: a value at least this is enough, a bound
     // below this settles that it cannot be reached.
     std::optional<double> enough_value;
+    RunControl* control = nullptr;  // polled between steps; may be null
 };
 
 struct MaxCoverSolution {

@@ -179,7 +179,10 @@ Suggestion suggest_grouped(const core::Plan& plan, const ContiguityGraph& graph,
         }
     }
     const int room = options.max_members - 1;
+    const double leads = static_cast<double>(std::max<std::size_t>(queue.size(), 1));
     while (!queue.empty()) {
+        check(options.control);
+        report(options.control, 0.5 * (1.0 - static_cast<double>(queue.size()) / leads));
         Key top = queue.top();
         queue.pop();
         const int lead = -std::get<2>(top);
@@ -201,6 +204,10 @@ Suggestion suggest_grouped(const core::Plan& plan, const ContiguityGraph& graph,
     }
     double reachable = 0;
     for (std::size_t v = 0; v < n; ++v) {
+        if (v % 64 == 0) {
+            check(options.control);  // the reasons cost the most on large plans
+            report(options.control, 0.5 + 0.5 * static_cast<double>(v) / static_cast<double>(n));
+        }
         if (!e.member[v] || assigned[v]) {
             out.total += e.member[v] ? 1 : 0;
             reachable += e.member[v] ? 1 : 0;

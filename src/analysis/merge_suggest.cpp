@@ -198,7 +198,11 @@ Suggestion suggest_strong_weak(const core::Plan& plan, const ContiguityGraph& gr
             }
         }
     }
-    boost::successive_shortest_path_nonnegative_weights(g, 0, 1);
+    check(options.control);
+    report(options.control, 0.2);
+    boost::successive_shortest_path_nonnegative_weights(g, 0, 1);  // not interruptible
+    check(options.control);
+    report(options.control, 0.9);
 
     std::vector<std::vector<std::pair<int, double>>> led(n);
     std::vector<char> placed(weak.size(), 0);

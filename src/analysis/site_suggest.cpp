@@ -57,6 +57,10 @@ void fill_sets(const core::Plan& plan, const SiteSuggestOptions& options,
     inst.problem.sets.assign(plan.villages.size(), {});
     std::vector<Entry> hits;
     for (std::size_t c = 0; c < anchors.size(); ++c) {
+        if (c % 256 == 0) {
+            check(options.control);
+            report(options.control, 0.4 * static_cast<double>(c) / anchors.size());
+        }
         const core::PointM& a = anchors[c];
         hits.clear();
         tree.query(bgi::intersects(BBox(BPoint(a.x - r, a.y - r), BPoint(a.x + r, a.y + r))),
@@ -182,6 +186,7 @@ MaxCoverSolution fewest_sites(const SiteCoverInstance& inst, const SiteSuggestOp
     out.proven_optimal = p <= 1;
     MaxCoverOptions solver = options.solver;
     solver.enough_value = need;
+    solver.control = options.control;
     while (p > 1 && !out.proven_optimal) {
         MaxCoverSolution fewer = solve_max_cover(inst.problem, static_cast<int>(p) - 1, solver);
         if (fewer.value >= need) {
@@ -218,6 +223,7 @@ std::string target_summary(const SiteCoverInstance& inst, double target, std::si
 
 Suggestion suggest_sites(const core::Plan& plan, const SiteSuggestOptions& options) {
     const SiteCoverInstance inst = build_site_cover(plan, options);
+    report(options.control, 0.4);
     Suggestion out;
     out.strategy = "sites";
     out.value_unit = options.by_population ? "population" : "villages";
@@ -240,7 +246,9 @@ Suggestion suggest_sites(const core::Plan& plan, const SiteSuggestOptions& optio
         out.value = inst.baseline + sol.value;
         summary << target_summary(inst, *options.target_share, sol.chosen.size(), fewer_bound, out);
     } else {
-        sol = solve_max_cover(inst.problem, options.add, options.solver);
+        MaxCoverOptions solver = options.solver;
+        solver.control = options.control;
+        sol = solve_max_cover(inst.problem, options.add, solver);
         out.proven_optimal = sol.upper_bound - sol.value <= 1e-9 * std::max(1.0, sol.value);
         out.value = inst.baseline + sol.value;
         out.upper_bound = inst.baseline + sol.upper_bound;

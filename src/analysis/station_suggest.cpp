@@ -392,7 +392,10 @@ core::Result<Suggestion> suggest_stations(const core::Plan& plan, const Contigui
         return core::make_error(core::ErrorCode::kUnknownReference, {},
                                 "the plan has no township " + options.town_code + ".");
     }
-    for (const std::string& code : towns) {
+    for (std::size_t k = 0; k < towns.size(); ++k) {
+        const std::string& code = towns[k];
+        check(options.control);
+        report(options.control, static_cast<double>(k) / towns.size());
         const core::Status done = split_town(plan, graph, code, options, out);
         if (!done && !options.town_code.empty()) {
             return done.error();

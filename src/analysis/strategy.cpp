@@ -62,19 +62,23 @@ std::string check(const ParamSpec& spec, const std::string& value) {
 
 }  // namespace
 
-core::Result<Suggestion> Strategy::run(const core::Plan& plan,
-                                       const Params& params) const noexcept {
+core::Result<Suggestion> Strategy::run(const core::Plan& plan, const Params& params,
+                                       RunControl* control) const noexcept {
     try {
         const std::vector<ParamSpec> specs = this->params();
         ParamReader reader(specs, params);
         if (reader.error()) {
             return *reader.error();
         }
-        core::Result<Suggestion> out = compute(plan, params);
+        core::Result<Suggestion> out = compute(plan, params, control);
         if (out) {
             out->strategy = name();
+            report(control, 1.0);
         }
         return out;
+    } catch (const Stopped&) {
+        return core::make_error(core::ErrorCode::kCancelled, {},
+                                "strategy " + name() + " was stopped before it finished.");
     } catch (const std::exception& e) {
         return core::make_error(core::ErrorCode::kInternal, {},
                                 "strategy " + name() + " failed: " + e.what() + ".");

@@ -3,6 +3,7 @@
 // descriptor; the host checks its API version before anything else.
 #pragma once
 
+#include "analysis/run_control.h"
 #include "core/plan.h"
 #include "core/result.h"
 
@@ -14,7 +15,8 @@
 #include <vector>
 
 // Bumped whenever Strategy, Suggestion or BeltplanPluginDescriptor change layout or meaning.
-#define BELTPLAN_PLUGIN_API_VERSION 1
+// 2: run and compute take a RunControl (stop on request, progress).
+#define BELTPLAN_PLUGIN_API_VERSION 2
 
 namespace beltplan::analysis {
 
@@ -100,15 +102,18 @@ public:
     // One sentence for lists and tooltips.
     virtual std::string description() const = 0;
     virtual std::vector<ParamSpec> params() const = 0;
-    // Checks params against params() and computes; errors are kBadArgument or kInternal.
-    // Virtual (and not overridden) so a call dispatches into the plugin's own copy, whose
-    // catch-all keeps every exception inside the plugin.
-    virtual core::Result<Suggestion> run(const core::Plan& plan,
-                                         const Params& params) const noexcept;
+    // Checks params against params() and computes; errors are kBadArgument or kInternal, and
+    // kCancelled when `control` (optional, owned by the caller, outliving the call) was asked
+    // to stop; the strategy reports its progress there. Virtual (and not overridden) so a
+    // call dispatches into the plugin's own copy, whose catch-all keeps every exception
+    // inside the plugin.
+    virtual core::Result<Suggestion> run(const core::Plan& plan, const Params& params,
+                                         RunControl* control = nullptr) const noexcept;
 
 protected:
-    virtual core::Result<Suggestion> compute(const core::Plan& plan,
-                                             const Params& params) const = 0;
+    // Polls control (which may be null) with analysis::check and analysis::report.
+    virtual core::Result<Suggestion> compute(const core::Plan& plan, const Params& params,
+                                             RunControl* control) const = 0;
 };
 
 // Reads typed values from Params with the defaults and ranges of a ParamSpec list.

@@ -114,6 +114,11 @@ core::Result<osg::ref_ptr<osgViewer::Viewer>> make_viewer(const WindowOptions& o
 }  // namespace
 
 WindowApp::Impl::~Impl() {
+    for (Job& j : jobs) {
+        if (j.control) {
+            j.control->request_stop();  // the futures below then end soon, not at the answer
+        }
+    }
     if (viewer && bridge) {
         osg::GraphicsContext* gc = viewer->getCamera()->getGraphicsContext();
         if (gc != nullptr && gc->makeCurrent()) {
@@ -291,6 +296,7 @@ bool WindowApp::step() {
         status.elapsed_s =
             status.running ? std::chrono::duration<double>(now - j.started).count() : 0.0;
         status.answer = j.answer ? &*j.answer : nullptr;
+        status.progress = status.running && j.control ? j.control->progress() : 0.0;
         status.serial = j.serial;
         status.error = j.error;
     }

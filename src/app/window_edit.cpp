@@ -255,16 +255,18 @@ void WindowApp::Impl::start_job(const ui::JobRequest& request) {
         return;
     }
     j.started = std::chrono::steady_clock::now();
-    j.future = std::async(std::launch::async,
-                          [strategy = entry->strategy, copy = plan, params = std::move(params)] {
-                              return strategy->run(copy, params);
-                          });
+    j.control = std::make_shared<analysis::RunControl>();
+    j.future = std::async(std::launch::async, [strategy = entry->strategy, copy = plan,
+                                               params = std::move(params), control = j.control] {
+        return strategy->run(copy, params, control.get());
+    });
 }
 
-// The frame goes on at once; the abandoned computation ends on its own and is thrown away.
+// The frame goes on at once; the strategy stops at its next check and its end is thrown away.
 void WindowApp::Impl::cancel_job(ui::JobKind kind) {
     Job& j = job(kind);
     if (j.future.valid()) {
+        j.control->request_stop();
         dropped_jobs.push_back(std::move(j.future));
         editor.status = ui::tr(ui::Str::kCancelled);
     }

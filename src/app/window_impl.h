@@ -42,6 +42,7 @@ struct WindowApp::Impl {
     // A suggestion computed on a copy of the plan off the frame (one per ui::JobKind).
     struct Job {
         std::future<core::Result<analysis::Suggestion>> future;  // valid while running
+        std::shared_ptr<analysis::RunControl> control;           // stop and progress
         std::optional<analysis::Suggestion> answer;
         std::string error;
         int serial = 0;

@@ -34,6 +34,7 @@ enum class ErrorCode {
     kUnknownReference = 505,
     kPluginLoad = 601,
     kPluginVersion = 602,
+    kCancelled = 701,  // stopped on request (a suggestion the planner cancelled)
     kInternal = 901,
 };
 

@@ -226,6 +226,12 @@ bool draw_job_progress(const JobStatus& job, JobKind kind, EditorOutput& out) {
     }
     ImGui::Text("%s %c", tr(Str::kComputing), "|/-\\"[static_cast<int>(ImGui::GetTime() * 8) & 3]);
     ImGui::SameLine();
+    if (job.progress > 0.0) {
+        char done[16];
+        std::snprintf(done, sizeof done, "%.0f%%", job.progress * 100.0);
+        ImGui::ProgressBar(static_cast<float>(job.progress), ImVec2(80.f, 0.f), done);
+        ImGui::SameLine();
+    }
     ImGui::TextDisabled(tr(Str::kElapsed), job.elapsed_s);
     ImGui::SameLine();
     if (ImGui::SmallButton(tr(Str::kCancel))) {

@@ -32,6 +32,7 @@ inline constexpr std::size_t kJobKinds = 3;
 struct JobStatus {
     bool running = false;
     double elapsed_s = 0.0;                        // since it started, while running
+    double progress = 0.0;                         // share done as the strategy reports it
     const analysis::Suggestion* answer = nullptr;  // the last answer, null when none
     int serial = 0;                                // changes with every new answer
     std::string error;                             // why the last run failed, "" when it did not

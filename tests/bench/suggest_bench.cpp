@@ -7,7 +7,9 @@
 
 #include <benchmark/benchmark.h>
 
+#include <chrono>
 #include <cmath>
+#include <thread>
 
 namespace beltplan {
 namespace {
@@ -115,6 +117,36 @@ double plain_greedy(const core::Plan& plan, int p) {
     return value;
 }
 
+// How long a stop takes to end a running suggestion (the window's cancel): "fewest sites for
+// 99%" runs on a thread, a stop is asked after 100 ms, and the time from the stop to the end
+// of the run is measured. The full solve above is the reference.
+void BM_SiteSuggest_StopLatency(benchmark::State& state) {
+    const core::Plan plan = bench::grid_plan(static_cast<int>(state.range(0)), kVillagesPerSite);
+    int stopped = 0;
+    for (auto _ : state) {
+        analysis::RunControl control;
+        analysis::SiteSuggestOptions o = options(1);
+        o.target_share = 0.99;
+        o.control = &control;
+        bool cancelled = false;
+        std::thread run([&] {
+            try {
+                analysis::suggest_sites(plan, o);
+            } catch (const analysis::Stopped&) {
+                cancelled = true;
+            }
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        const auto asked = std::chrono::steady_clock::now();
+        control.request_stop();
+        run.join();
+        state.SetIterationTime(
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - asked).count());
+        stopped += cancelled ? 1 : 0;
+    }
+    state.counters["stopped_runs"] = stopped;  // runs that had not finished within 100 ms
+}
+
 void BM_SiteSuggest_PlainGreedyReference(benchmark::State& state) {
     const core::Plan plan = bench::grid_plan(static_cast<int>(state.range(0)), kVillagesPerSite);
     const int p = sites_to_add(plan.villages.size());
@@ -156,6 +188,11 @@ BENCHMARK(BM_SiteSuggest_PlainGreedyReference)
     ->Arg(50000)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
+BENCHMARK(BM_SiteSuggest_StopLatency)
+    ->Arg(5000)
+    ->Arg(50000)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SiteSuggest_Target90)->Arg(300)->Arg(5000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SiteSuggest_Network)->Arg(300)->Arg(5000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SiteSuggest_ExhaustivePairs)->Arg(300)->Unit(benchmark::kMillisecond)->Iterations(1);

@@ -13,7 +13,8 @@ public:
 
 protected:
     beltplan::core::Result<beltplan::analysis::Suggestion> compute(
-        const beltplan::core::Plan&, const beltplan::analysis::Params&) const override {
+        const beltplan::core::Plan&, const beltplan::analysis::Params&,
+        beltplan::analysis::RunControl*) const override {
         throw std::runtime_error("boom");
     }
 };
