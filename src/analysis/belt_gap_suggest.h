@@ -13,7 +13,7 @@ namespace beltplan::analysis {
 struct BeltGapOptions {
     double max_gap_m = 5000.0;
     std::string belt_id;            // "" = every belt
-    RunControl* control = nullptr;  // stop on request; may be null
+    RunControl* control = nullptr;  // may be null; once asked to stop, the call throws Stopped
 };
 
 // The fewest new sites so that no gap exceeds `gap`, on one line from 0 to `length`, given

@@ -20,7 +20,7 @@ struct MaxCoverOptions {
     // Early stops for "how many sites" questions: a value at least this is enough, a bound
     // below this settles that it cannot be reached.
     std::optional<double> enough_value;
-    RunControl* control = nullptr;  // polled between steps; may be null
+    RunControl* control = nullptr;  // may be null; once asked to stop, the call throws Stopped
 };
 
 struct MaxCoverSolution {

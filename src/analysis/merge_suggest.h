@@ -23,7 +23,7 @@ struct MergeSuggestOptions {
     double max_distance_m = std::numeric_limits<double>::infinity();
     // Largest group, lead included: 3 for strong_weak (a lead and 1-2 weak villages).
     int max_members = 3;
-    RunControl* control = nullptr;  // stop on request, progress; may be null
+    RunControl* control = nullptr;  // may be null; once asked to stop, the call throws Stopped
 };
 
 // Computes the suggestion on `graph` (the queen graph of `plan`, with its edits). Villages

@@ -18,7 +18,7 @@ struct SiteSuggestOptions {
     core::DistanceMode distance = core::DistanceMode::kEuclidean;
     bool by_population = true;  // false: count villages
     MaxCoverOptions solver;
-    RunControl* control = nullptr;  // stop on request, progress; may be null
+    RunControl* control = nullptr;  // may be null; once asked to stop, the call throws Stopped
 };
 
 // The covering instance of a plan: items are the villages no existing site reaches, candidates

@@ -17,7 +17,7 @@ struct StationSuggestOptions {
     bool by_population = false;
     double tolerance = 0.1;          // allowed share above or below the even size
     std::vector<std::string> seats;  // fixed seat village codes (k of them); empty = chosen
-    RunControl* control = nullptr;   // stop on request, progress; may be null
+    RunControl* control = nullptr;   // may be null; once asked to stop, the call throws Stopped
 };
 
 // Seeds k seats far apart in the township's queen graph, grows regions from them (the

@@ -297,6 +297,7 @@ bool WindowApp::step() {
             status.running ? std::chrono::duration<double>(now - j.started).count() : 0.0;
         status.answer = j.answer ? &*j.answer : nullptr;
         status.progress = status.running && j.control ? j.control->progress() : 0.0;
+        status.stale = j.answer.has_value() && j.plan_version != s.plan_version;
         status.serial = j.serial;
         status.error = j.error;
     }

@@ -88,6 +88,7 @@ void WindowApp::Impl::on_changes(const core::ChangeSet& changes) {
         return;
     }
     ++edits_since_autosave;
+    ++plan_version;
     if (coverage->sync(changes)) {
         recolour();
         const analysis::RoadNetwork* network =
@@ -131,6 +132,7 @@ void WindowApp::Impl::on_changes(const core::ChangeSet& changes) {
         scene->set_label_obstacles(stars);
         if (tilted_scene) {
             tilted_scene->set_label_obstacles(stars);
+            tilted_scene->set_sites(plan);  // the 2.5D view draws its own markers
         }
     }
     if (!compare_path.empty()) {
@@ -229,8 +231,11 @@ void WindowApp::Impl::set_fullscreen(bool on) {
 // Runs the strategy the request names (built in, or a plugin's) on a copy of the plan, off the
 // frame; a job of the same kind still running is dropped.
 void WindowApp::Impl::start_job(const ui::JobRequest& request) {
-    cancel_job(request.kind);
     Job& j = job(request.kind);
+    if (j.future.valid()) {
+        j.control->request_stop();  // replaced by the new run
+        dropped_jobs.push_back(std::move(j.future));
+    }
     analysis::Params params;
     std::string name;
     switch (request.kind) {
@@ -255,6 +260,7 @@ void WindowApp::Impl::start_job(const ui::JobRequest& request) {
         return;
     }
     j.started = std::chrono::steady_clock::now();
+    j.plan_version = plan_version;
     j.control = std::make_shared<analysis::RunControl>();
     j.future = std::async(std::launch::async, [strategy = entry->strategy, copy = plan,
                                                params = std::move(params), control = j.control] {
@@ -327,6 +333,14 @@ void WindowApp::Impl::start_compare(const std::string& other_path) {
                 b = std::make_shared<const core::Plan>(std::move(read.value()));
             }
             Compared c{b, analysis::compare_plans(copy, *b, options)};
+            if (c.result.a.roads_missing || c.result.b.roads_missing) {
+                return core::Error{
+                    core::ErrorCode::kBadArgument,
+                    (c.result.b.roads_missing ? path : std::string("the open plan")) +
+                        " has no roads, so reach along roads cannot be compared; "
+                        "switch the distance to straight line or add the roads",
+                    {}};
+            }
             if (c.result.common_villages == 0) {
                 return core::Error{core::ErrorCode::kBadArgument,
                                    path +
@@ -384,6 +398,10 @@ void WindowApp::Impl::accept_sites(ui::JobKind kind) {
     if (!j.answer || j.answer->sites.empty()) {
         return;
     }
+    if (j.plan_version != plan_version) {
+        editor.status = ui::tr(ui::Str::kAnswerStale);
+        return;
+    }
     std::vector<core::CommandPtr> adds;
     core::Plan scratch = plan;  // ids must stay free as each site is added
     for (const analysis::SuggestedSite& t : j.answer->sites) {
@@ -407,6 +425,10 @@ void WindowApp::Impl::accept_sites(ui::JobKind kind) {
 void WindowApp::Impl::accept_groups(const std::vector<int>& groups) {
     Job& j = job(ui::JobKind::kMerges);
     if (!j.answer || groups.empty()) {
+        return;
+    }
+    if (j.plan_version != plan_version) {
+        editor.status = ui::tr(ui::Str::kAnswerStale);
         return;
     }
     std::vector<core::CommandPtr> creates;

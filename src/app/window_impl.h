@@ -47,6 +47,7 @@ struct WindowApp::Impl {
         std::string error;
         int serial = 0;
         std::chrono::steady_clock::time_point started;
+        std::size_t plan_version = 0;  // of the plan copy it ran on
     };
     std::array<Job, ui::kJobKinds> jobs;
     std::vector<std::future<core::Result<analysis::Suggestion>>> dropped_jobs;  // cancelled
@@ -68,6 +69,7 @@ struct WindowApp::Impl {
     int exported_views = 0;
     bool restored = false;  // the plan came from the autosave: unsaved until saved
     std::size_t edits_since_autosave = 0;
+    std::size_t plan_version = 0;  // grows with every change applied to the plan
     std::chrono::steady_clock::time_point last_autosave = std::chrono::steady_clock::now();
     ui::EditorState editor;
     std::unique_ptr<ui::ImGuiBridge> bridge;

@@ -32,9 +32,9 @@ enum class ErrorCode {
     kBadArgument = 503,
     kBadValue = 504,
     kUnknownReference = 505,
+    kCancelled = 506,  // stopped on request (a suggestion the planner cancelled)
     kPluginLoad = 601,
     kPluginVersion = 602,
-    kCancelled = 701,  // stopped on request (a suggestion the planner cancelled)
     kInternal = 901,
 };
 

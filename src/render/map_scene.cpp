@@ -214,6 +214,10 @@ void MapScene::set_belts(const core::Plan& plan, const std::vector<analysis::Bel
     replace_layer(Layer::kBelts, detail::build_belts(plan, detail::Frame{origin_}, belts));
 }
 
+void MapScene::set_sites(const core::Plan& plan) {
+    replace_layer(Layer::kSites, detail::build_sites(plan, detail::Frame{origin_}));
+}
+
 void MapScene::set_joint_orgs(const core::Plan& plan, const analysis::ContiguityGraph* graph) {
     replace_layer(Layer::kJointOrgs, detail::build_joint_orgs(plan, detail::Frame{origin_}, graph));
 }

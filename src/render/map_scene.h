@@ -84,6 +84,8 @@ public:
     // Rebuild only the belts layer (roads or half-width changed, sites moved) or the joint
     // organizations layer (groups edited); the rest of the scene is untouched.
     void set_belts(const core::Plan& plan, const std::vector<analysis::BeltResult>& belts);
+    // Rebuild only the site markers (sites added, moved or removed).
+    void set_sites(const core::Plan& plan);
     // `graph`: the plan's queen graph, when the caller keeps one (saves recomputing it).
     void set_joint_orgs(const core::Plan& plan, const analysis::ContiguityGraph* graph = nullptr);
 

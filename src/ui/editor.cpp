@@ -240,6 +240,16 @@ bool draw_job_progress(const JobStatus& job, JobKind kind, EditorOutput& out) {
     return true;
 }
 
+bool answer_current(const JobStatus& job) {
+    if (!job.stale) {
+        return true;
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.4f, 0.f, 1.f));
+    ImGui::TextWrapped("%s", tr(Str::kAnswerStale));
+    ImGui::PopStyleColor();
+    return false;
+}
+
 std::string format_length(double metres) {
     char buf[64];
     if (!std::isfinite(metres)) {

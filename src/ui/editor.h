@@ -35,7 +35,8 @@ struct JobStatus {
     double progress = 0.0;                         // share done as the strategy reports it
     const analysis::Suggestion* answer = nullptr;  // the last answer, null when none
     int serial = 0;                                // changes with every new answer
-    std::string error;                             // why the last run failed, "" when it did not
+    bool stale = false;  // the plan changed after the answer's run started: accepting is off
+    std::string error;   // why the last run failed, "" when it did not
 };
 
 // A job the planner asked for.
@@ -185,6 +186,9 @@ void draw_merge_preview(const EditorContext& context, const EditorState& state);
 // While `job` runs: "computing", the seconds so far and a cancel button; returns true. Else
 // shows why its last run failed, if it did, and returns false.
 bool draw_job_progress(const JobStatus& job, JobKind kind, EditorOutput& out);
+// False, with a line saying so, when the plan changed after the job's answer was computed
+// (its sites or groups would land on a plan they were not chosen for).
+bool answer_current(const JobStatus& job);
 // "850 m" or "3.2 km" in the current language.
 std::string format_length(double metres);
 

@@ -177,11 +177,7 @@ void handle_tilted_input(EditorState& state) {
     }
     if ((ImGui::IsMouseDown(1) && !ImGui::IsMouseClicked(1)) ||
         (ImGui::IsMouseDown(2) && !ImGui::IsMouseClicked(2))) {
-        // Screen axes turned by the heading into map axes.
-        const double h = state.heading_deg * 3.14159265358979 / 180.0;
-        const double dx = io.MouseDelta.x * std::cos(h) + io.MouseDelta.y * std::sin(h);
-        const double dy = -io.MouseDelta.x * std::sin(h) + io.MouseDelta.y * std::cos(h);
-        state.view.pan_px(static_cast<float>(dx), static_cast<float>(dy));
+        state.view.pan_px_turned(io.MouseDelta.x, io.MouseDelta.y, state.heading_deg);
     }
 }
 

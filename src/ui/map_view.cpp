@@ -38,6 +38,12 @@ void MapView::pan_px(float dx, float dy) {
     center_.y += dy * m_per_px_;
 }
 
+void MapView::pan_px_turned(float dx, float dy, double heading_deg) {
+    const double h = heading_deg * 3.14159265358979323846 / 180.0;
+    pan_px(static_cast<float>(dx * std::cos(h) - dy * std::sin(h)),
+           static_cast<float>(dx * std::sin(h) + dy * std::cos(h)));
+}
+
 void MapView::zoom_at(ScreenPoint cursor, double factor) {
     if (!(factor > 0.0)) {
         return;

@@ -28,6 +28,9 @@ public:
 
     // Moves the map by a mouse delta in pixels (the map follows the cursor).
     void pan_px(float dx, float dy);
+    // The same under a camera turned by heading_deg (clockwise from north), as in the 2.5D
+    // view: screen right lies along (cos h, -sin h) on the ground, screen up along (sin h, cos h).
+    void pan_px_turned(float dx, float dy, double heading_deg);
     // Zooms by `factor` (>1 zooms in) keeping the plan point under `cursor` fixed.
     void zoom_at(ScreenPoint cursor, double factor);
     // Shows the whole box with a margin of `margin` (fraction of the window) on each side,

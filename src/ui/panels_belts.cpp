@@ -57,9 +57,15 @@ void draw_gap_suggestion(const EditorContext& context, const core::Belt& belt, E
                          EditorOutput& out) {
     ImGui::Separator();
     ImGui::SetNextItemWidth(140.f);
-    ImGui::DragFloat(tr(Str::kMaxGap), &state.belt_gap_m, 50.f, 500.f, 50000.f, "%.0f");
+    ImGui::DragFloat(tr(Str::kMaxGap), &state.belt_gap_m, 50.f, 500.f, 50000.f, "%.0f",
+                     ImGuiSliderFlags_AlwaysClamp);
     const JobStatus& job = context.job(JobKind::kBeltGaps);
-    if (draw_job_progress(job, JobKind::kBeltGaps, out)) {
+    const bool this_belt = state.belt_gap_for == belt.id;
+    if (job.running && !this_belt) {
+        ImGui::TextDisabled("%s", tr(Str::kOtherBelt));
+        return;
+    }
+    if (this_belt && draw_job_progress(job, JobKind::kBeltGaps, out)) {
         return;
     }
     const bool start = ImGui::SmallButton(tr(Str::kSuggestBeltSites));
@@ -72,11 +78,12 @@ void draw_gap_suggestion(const EditorContext& context, const core::Belt& belt, E
         out.start_job = request;
         state.belt_gap_for = belt.id;
     }
-    if (job.answer == nullptr || state.belt_gap_for != belt.id) {
+    if (job.answer == nullptr || !this_belt) {
         return;
     }
     const analysis::Suggestion& s = *job.answer;
-    if (!s.sites.empty()) {
+    const bool current = answer_current(job);
+    if (current && !s.sites.empty()) {
         ImGui::SameLine();
         if (ImGui::SmallButton(tr(Str::kAcceptAll))) {
             out.accept_belt_sites = true;
@@ -89,8 +96,12 @@ void draw_gap_suggestion(const EditorContext& context, const core::Belt& belt, E
     }
     ImGui::TextWrapped(tr(Str::kBeltSitesResult), static_cast<int>(s.sites.size()),
                        format_length(state.belt_gap_m).c_str());
-    for (const analysis::SuggestedSite& site : s.sites) {
-        ImGui::BulletText("%s", site.explanation.c_str());
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(s.sites.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            ImGui::BulletText("%s", s.sites[static_cast<std::size_t>(i)].explanation.c_str());
+        }
     }
 }
 

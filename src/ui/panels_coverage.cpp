@@ -83,10 +83,12 @@ void draw_target(const EditorContext& context, EditorState& state, EditorOutput&
         const analysis::Suggestion& t = *job.answer;
         const double share = t.total > 0 ? t.value / t.total * 100.0 : 0.0;
         ImGui::TextWrapped(tr(Str::kTargetResult), static_cast<int>(t.sites.size()), share);
-        if (!t.sites.empty() && ImGui::SmallButton(tr(Str::kAcceptAll))) {
-            out.accept_target = true;
+        if (answer_current(job) && !t.sites.empty()) {
+            if (ImGui::SmallButton(tr(Str::kAcceptAll))) {
+                out.accept_target = true;
+            }
+            ImGui::SameLine();
         }
-        ImGui::SameLine();
         if (ImGui::SmallButton(tr(Str::kDiscard))) {
             out.discard_job = JobKind::kTarget;
         }

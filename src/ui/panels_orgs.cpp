@@ -123,22 +123,24 @@ void draw_merge_suggestions(const EditorContext& context, EditorState& state, Ed
     }
     ImGui::TextWrapped(tr(Str::kGroupsResult), static_cast<int>(s.groups.size()),
                        static_cast<int>(s.unplaced.size()));
-    const bool ticked = ImGui::SmallButton(tr(Str::kAcceptTicked));
-    note_item("merge.accept_ticked");
-    if (ticked) {
-        for (std::size_t g = 0; g < state.merge_pick.size(); ++g) {
-            if (state.merge_pick[g]) {
+    if (answer_current(job)) {
+        const bool ticked = ImGui::SmallButton(tr(Str::kAcceptTicked));
+        note_item("merge.accept_ticked");
+        if (ticked) {
+            for (std::size_t g = 0; g < state.merge_pick.size(); ++g) {
+                if (state.merge_pick[g]) {
+                    out.accept_groups.push_back(static_cast<int>(g));
+                }
+            }
+        }
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr(Str::kAcceptAll))) {
+            for (std::size_t g = 0; g < s.groups.size(); ++g) {
                 out.accept_groups.push_back(static_cast<int>(g));
             }
         }
+        ImGui::SameLine();
     }
-    ImGui::SameLine();
-    if (ImGui::SmallButton(tr(Str::kAcceptAll))) {
-        for (std::size_t g = 0; g < s.groups.size(); ++g) {
-            out.accept_groups.push_back(static_cast<int>(g));
-        }
-    }
-    ImGui::SameLine();
     if (ImGui::SmallButton(tr(Str::kDiscard))) {
         out.discard_job = JobKind::kMerges;
     }

@@ -156,6 +156,8 @@ const Row kTable[] = {
     {Str::kSitesChanged, u8"示范点：新增 %zu，删除 %zu，移动 %zu", "Sites: %zu added, %zu removed, %zu moved"},
     {Str::kCompareMarkers, u8"地图上：绿圈为对比方案新增的示范点，红叉为对比方案删除的示范点", "On the map: green rings are the other plan's new sites, red crosses its removed ones"},
     {Str::kColorBy, u8"着色", "Colour by"},
+    {Str::kAnswerStale, u8"方案已改动，此建议基于改动前的方案，请重新计算", "The plan changed after this suggestion was computed; compute it again"},
+    {Str::kOtherBelt, u8"正在为另一条示范带计算", "Computing for another belt"},
 };
 // clang-format on
 

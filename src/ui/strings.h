@@ -150,6 +150,8 @@ enum class Str {
     kSitesChanged,
     kCompareMarkers,
     kColorBy,
+    kAnswerStale,
+    kOtherBelt,
     kCount  // not a label: the number of keys
 };
 

@@ -103,6 +103,18 @@ TEST(RoadNetwork, path_between_two_points_turns_at_the_shared_vertex) {
     EXPECT_EQ(p.points, expected);
 }
 
+// The way back enters the target's segment from its far end (the (1 - t) side).
+TEST(RoadNetwork, path_between_enters_the_target_segment_from_either_end) {
+    const RoadNetwork net(network_plan());
+    const RoadNetwork::Path p = net.path_between({5200, 4900}, {1000, 100});
+    ASSERT_TRUE(p.found());
+    EXPECT_DOUBLE_EQ(p.road_m, 8900.0);      // 4900 south to the junction, 4000 west
+    EXPECT_DOUBLE_EQ(p.distance_m, 9200.0);  // plus legs of 200 and 100
+    const std::vector<core::PointM> expected = {
+        {5200, 4900}, {5000, 4900}, {5000, 0}, {1000, 0}, {1000, 100}};
+    EXPECT_EQ(p.points, expected);
+}
+
 TEST(RoadNetwork, path_between_points_on_one_segment_stays_on_it) {
     const RoadNetwork net(network_plan());
     const RoadNetwork::Path p = net.path_between({2000, -50}, {1000, 100});

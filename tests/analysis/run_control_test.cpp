@@ -7,6 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <thread>
+
 namespace beltplan::analysis {
 namespace {
 
@@ -57,6 +60,46 @@ TEST(RunControl, every_shipped_strategy_ends_cancelled_when_asked_to_stop) {
         EXPECT_EQ(result.error().code, core::ErrorCode::kCancelled) << name;
         EXPECT_NE(result.error().message.find(name), std::string::npos) << name;
     }
+}
+
+// 4,900 villages of 1 km on a 70 x 70 grid with uneven population and one site: "fewest sites
+// for 99.9%" takes long enough to be stopped once it has started.
+core::Plan large_plan() {
+    core::Plan plan;
+    constexpr int kSide = 70;
+    for (int y = 0; y < kSide; ++y) {
+        for (int x = 0; x < kSide; ++x) {
+            core::Village v;
+            v.code = std::to_string(100000 + y * kSide + x);
+            v.name = v.code;
+            v.town_code = "1";
+            v.population = 100 + (x * 37 + y * 91) % 900;
+            const double x0 = x * 1000.0;
+            const double y0 = y * 1000.0;
+            v.shape.parts.push_back(core::Polygon{
+                {{x0, y0}, {x0 + 1000, y0}, {x0 + 1000, y0 + 1000}, {x0, y0 + 1000}, {x0, y0}},
+                {}});
+            plan.villages.push_back(std::move(v));
+        }
+    }
+    test::add_site(plan, 500, 500);
+    return plan;
+}
+
+TEST(RunControl, a_stop_during_the_run_ends_it_cancelled) {
+    const core::Plan plan = large_plan();
+    const std::unique_ptr<Strategy> sites = make_sites_strategy();
+    RunControl control;
+    std::optional<core::Result<Suggestion>> result;
+    std::thread run([&] { result = sites->run(plan, {{"target", "0.999"}}, &control); });
+    while (control.progress() == 0.0) {
+        std::this_thread::yield();  // it has started once it reports progress
+    }
+    control.request_stop();
+    run.join();
+    ASSERT_TRUE(result.has_value());
+    ASSERT_FALSE(*result) << "the run finished before the stop";
+    EXPECT_EQ(result->error().code, core::ErrorCode::kCancelled);
 }
 
 TEST(RunControl, a_run_with_a_control_answers_as_one_without_and_ends_at_all_done) {

@@ -376,6 +376,25 @@ TEST_F(WindowTest, belt_gap_sites_close_every_gap_longer_than_asked) {
     EXPECT_EQ(plan.sites.size(), sites_before);
 }
 
+// An answer computed before the last edit cannot be accepted: its sites were chosen for the
+// plan as it was. It stays on screen, marked as out of date.
+TEST_F(WindowTest, a_suggestion_older_than_the_last_edit_cannot_be_accepted) {
+    app_->editor().belt_gap_m = 3000.f;
+    frames(2);
+    ASSERT_TRUE(click_item("belts.suggest"));
+    ASSERT_NE(wait_for(ui::JobKind::kBeltGaps), nullptr) << "no answer within 60 s";
+    frames(2);
+    EXPECT_TRUE(ui::item_center("belts.accept").has_value());
+    const std::size_t sites = app_->plan().sites.size();
+    app_->editor().tool = ui::Tool::kAddSite;
+    click({640.f, 400.f});
+    app_->editor().tool = ui::Tool::kSelect;
+    frames(2);
+    ASSERT_EQ(app_->plan().sites.size(), sites + 1);
+    EXPECT_NE(app_->answer(ui::JobKind::kBeltGaps), nullptr);
+    EXPECT_FALSE(ui::item_center("belts.accept").has_value());
+}
+
 // Road picking: hovering a road names it, a click adds it to the selected belt, a second
 // click takes it out again.
 TEST_F(WindowTest, clicking_a_road_adds_it_to_the_belt_and_again_removes_it) {
@@ -804,6 +823,24 @@ TEST(Strings, table_has_one_row_per_key_in_both_languages) {
         ui::set_language(ui::Language::kChinese);
         EXPECT_STRNE(ui::tr(static_cast<ui::Str>(i)), "");
     }
+}
+
+// Under a camera turned east (heading 90), screen right points south on the ground: dragging
+// the map 10 px right brings the ground from the north, so the centre moves north.
+TEST(MapView, a_turned_pan_follows_the_cursor_on_the_ground) {
+    ui::MapView view;
+    view.set({0.0, 0.0}, 2.0);
+    view.pan_px_turned(10.f, 0.f, 0.0);
+    EXPECT_NEAR(view.center().x, -20.0, 1e-9);
+    EXPECT_NEAR(view.center().y, 0.0, 1e-9);
+    view.set({0.0, 0.0}, 2.0);
+    view.pan_px_turned(10.f, 0.f, 90.0);
+    EXPECT_NEAR(view.center().x, 0.0, 1e-9);
+    EXPECT_NEAR(view.center().y, 20.0, 1e-9);
+    view.set({0.0, 0.0}, 2.0);
+    view.pan_px_turned(0.f, 10.f, 90.0);  // dragged down: the ground comes from the east
+    EXPECT_NEAR(view.center().x, 20.0, 1e-9);
+    EXPECT_NEAR(view.center().y, 0.0, 1e-9);
 }
 
 TEST(MapView, zoom_keeps_the_point_under_the_cursor) {
