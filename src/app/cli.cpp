@@ -37,6 +37,12 @@ CLI::App* add_suggest(CLI::App& app, SuggestOptions& s) {
         sub->add_flag("--json", s.json, "print JSON");
         sub->add_option("--strategy", s.strategy, "strategy name (default: the shipped one)");
         sub->add_option("--param", s.params, "extra strategy parameter NAME=VALUE");
+        if (std::string(kind[0]) != "list") {
+            sub->add_flag("--apply", s.apply,
+                          "put the suggestion into the plan (new sites, groups or stations)");
+            sub->add_option("--out", s.out_path,
+                            "with --apply: write the changed plan here instead of over PLAN");
+        }
     }
     auto flag = [&s, cmd](const char* kind, const std::string& name, const std::string& param,
                           const std::string& help) {

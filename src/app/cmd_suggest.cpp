@@ -1,5 +1,6 @@
 // `beltplan suggest`: picks the strategy (built in, or from a plugin that replaced it), runs it
 // on the plan and prints the suggestion in plain words or as JSON.
+#include "analysis/apply_suggestion.h"
 #include "analysis/strategy.h"
 #include "app/commands.h"
 #include "app/plugin_host.h"
@@ -10,6 +11,7 @@
 #include <chrono>
 #include <cmath>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 namespace beltplan::app {
@@ -157,6 +159,35 @@ int list_strategies(const analysis::StrategyRegistry& registry, bool as_json) {
     return kExitOk;
 }
 
+// --apply: the suggestion as one edit on the plan read from PLAN, written over it (temporary
+// file renamed) or to --out; what was added, counted. The plan file is untouched on failure.
+core::Result<json> apply_to_plan(core::Plan plan, const analysis::Suggestion& s,
+                                 const SuggestOptions& options) {
+    const std::size_t sites = plan.sites.size();
+    const std::size_t orgs = plan.joint_orgs.size();
+    const std::size_t stations = plan.work_stations.size();
+    core::CommandPtr edit = analysis::suggestion_command(plan, s, "suggest " + s.strategy);
+    core::Result<core::ChangeSet> changed = edit->apply(plan);
+    if (!changed) {
+        return changed.error();
+    }
+    const std::string path = options.out_path.empty() ? options.plan_path : options.out_path;
+    if (!changed.value().empty()) {
+        const core::Status saved = io::write_plan(plan, path);
+        if (!saved) {
+            return saved.error();
+        }
+    }
+    auto delta = [](std::size_t after, std::size_t before) {
+        return static_cast<int>(after) - static_cast<int>(before);
+    };
+    return json{{"path", path},
+                {"written", !changed.value().empty()},
+                {"sites", delta(plan.sites.size(), sites)},
+                {"joint_orgs", delta(plan.joint_orgs.size(), orgs)},
+                {"work_stations", delta(plan.work_stations.size(), stations)}};
+}
+
 }  // namespace
 
 int run_suggest(const SuggestOptions& options) {
@@ -207,8 +238,22 @@ int run_suggest(const SuggestOptions& options) {
         std::cerr << "beltplan: " << options.plan_path << ": " << s.error().message << "\n";
         return s.error().code == core::ErrorCode::kBadArgument ? kExitUsage : kExitFailed;
     }
+    std::optional<json> applied;
+    if (options.apply) {
+        auto done = apply_to_plan(*plan, *s, options);
+        if (!done) {
+            return fail(done.error().message);
+        }
+        applied = std::move(done.value());
+    } else if (!options.out_path.empty()) {
+        std::cerr << "beltplan: --out names where --apply writes the plan; add --apply.\n";
+        return kExitUsage;
+    }
     if (options.json) {
         json j = suggestion_json(*plan, *s);
+        if (applied) {
+            j["applied"] = *applied;
+        }
         j["strategy"] = s->strategy;
         j["origin"] = entry->origin;
         j["params"] = params;
@@ -217,6 +262,12 @@ int run_suggest(const SuggestOptions& options) {
         return kExitOk;
     }
     print_text(*plan, *s, entry->origin);
+    if (applied) {
+        std::cout << "Applied to " << (*applied)["path"].get<std::string>() << ": "
+                  << (*applied)["sites"].get<int>() << " sites, "
+                  << (*applied)["joint_orgs"].get<int>() << " joint organizations, "
+                  << (*applied)["work_stations"].get<int>() << " work stations.\n";
+    }
     return kExitOk;
 }
 

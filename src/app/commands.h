@@ -52,6 +52,8 @@ struct SuggestOptions {
     std::vector<std::string> params;           // extra NAME=VALUE parameters
     std::string plugins_dir;                   // --plugins: a folder that must exist
     bool json = false;
+    bool apply = false;    // --apply: put the whole suggestion into the plan
+    std::string out_path;  // --out with --apply: write the changed plan here, not over PLAN
 };
 
 // `beltplan orgs`: joint organizations with validity, reasons and the rule's lead.

@@ -1,8 +1,7 @@
 // Applying what the editor asked for: commands through the UndoStack, then coverage sync,
 // recolouring and the reach layer; save, autosave, export of the view, full screen.
+#include "analysis/apply_suggestion.h"
 #include "app/window_impl.h"
-#include "core/joint_org_commands.h"
-#include "core/site_commands.h"
 #include "io/plan_file.h"
 #include "ui/strings.h"
 
@@ -402,20 +401,10 @@ void WindowApp::Impl::accept_sites(ui::JobKind kind) {
         editor.status = ui::tr(ui::Str::kAnswerStale);
         return;
     }
-    std::vector<core::CommandPtr> adds;
-    core::Plan scratch = plan;  // ids must stay free as each site is added
-    for (const analysis::SuggestedSite& t : j.answer->sites) {
-        core::Site site;
-        site.id = ui::free_site_id(scratch);
-        site.name = std::string(ui::tr(ui::Str::kNewSiteName)) + " " + site.id;
-        site.position = t.position;
-        site.level = core::SiteLevel::kTown;
-        scratch.sites.push_back(site);
-        adds.push_back(std::make_unique<core::AddSite>(std::move(site)));
-    }
     ui::EditorOutput out;
+    const std::vector<int> no_groups;
     out.commands.push_back(
-        std::make_unique<core::GroupCommand>(ui::tr(ui::Str::kAcceptAll), std::move(adds)));
+        analysis::suggestion_command(plan, *j.answer, ui::tr(ui::Str::kAcceptAll), &no_groups));
     out.end_merge = true;
     j.answer.reset();
     apply(out);
@@ -431,30 +420,9 @@ void WindowApp::Impl::accept_groups(const std::vector<int>& groups) {
         editor.status = ui::tr(ui::Str::kAnswerStale);
         return;
     }
-    std::vector<core::CommandPtr> creates;
-    core::Plan scratch = plan;  // ids must stay free as each group is added
-    for (int g : groups) {
-        if (g < 0 || static_cast<std::size_t>(g) >= j.answer->groups.size()) {
-            continue;
-        }
-        const analysis::SuggestedGroup& group = j.answer->groups[static_cast<std::size_t>(g)];
-        core::JointOrg org;
-        org.id = ui::free_org_id(scratch);
-        org.mode = group.mode;
-        for (int m : group.members) {
-            org.members.push_back(plan.villages[static_cast<std::size_t>(m)].code);
-        }
-        if (group.lead >= 0) {
-            const core::Village& lead = plan.villages[static_cast<std::size_t>(group.lead)];
-            org.lead = lead.code;
-            org.name = lead.name + ui::tr(ui::Str::kJointOrg);
-        }
-        scratch.joint_orgs.push_back(org);
-        creates.push_back(std::make_unique<core::CreateJointOrg>(std::move(org)));
-    }
     ui::EditorOutput out;
     out.commands.push_back(
-        std::make_unique<core::GroupCommand>(ui::tr(ui::Str::kAcceptTicked), std::move(creates)));
+        analysis::suggestion_command(plan, *j.answer, ui::tr(ui::Str::kAcceptTicked), &groups));
     out.end_merge = true;
     j.answer.reset();
     apply(out);

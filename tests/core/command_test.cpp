@@ -5,6 +5,7 @@
 #include "core/belt_commands.h"
 #include "core/joint_org_commands.h"
 #include "core/site_commands.h"
+#include "core/station_commands.h"
 #include "support/grid_plan.h"
 
 #include <gtest/gtest.h>
@@ -275,6 +276,41 @@ TEST(Command, move_and_radius_merge_only_with_their_own_kind) {
     EXPECT_TRUE(radius.merge(SetReachRadius(2000.0)));
     EXPECT_EQ(radius.label(), "Set reach radius to 2000 m");
     EXPECT_FALSE(RemoveSite("s1").merge(RemoveSite("s2")));
+}
+
+}  // namespace
+}  // namespace beltplan::core
+
+namespace beltplan::core {
+namespace {
+
+// Work stations: bad input refused with the plan untouched; a replacement reverts exactly.
+TEST(ReplaceWorkStations, refuses_bad_stations_and_leaves_the_plan) {
+    Plan plan = test::grid_plan({"abc"});
+    plan.work_stations.push_back({"W1", "one", "130705100", {plan.villages[0].code}, ""});
+    const Plan before = plan;
+    const std::string a = plan.villages[0].code;
+    const std::vector<std::pair<std::string, std::vector<WorkStation>>> bad = {
+        {"999", {}},                                       // unknown township
+        {"130705100", {{"W2", "x", "OTHER", {a}, ""}}},    // another township's
+        {"130705100", {{"", "x", "130705100", {a}, ""}}},  // empty id
+        {"130705100", {{"W2", "x", "130705100", {a}, ""}, {"W2", "y", "130705100", {a}, ""}}},
+        {"130705100", {{"W2", "x", "130705100", {"nope"}, ""}}},  // unknown member
+        {"130705100", {{"W2", "x", "130705100", {a}, "nope"}}},   // unknown seat
+    };
+    for (const auto& [town, stations] : bad) {
+        ReplaceWorkStations edit(town, stations);
+        EXPECT_FALSE(edit.apply(plan)) << town << " " << stations.size();
+        EXPECT_EQ(plan, before);
+    }
+    ReplaceWorkStations good("130705100", {{"W9", "new", "130705100", {a}, a}});
+    const Result<ChangeSet> done = good.apply(plan);
+    ASSERT_TRUE(done);
+    EXPECT_EQ(done->layers, std::vector<std::string>{"work_stations"});
+    ASSERT_EQ(plan.work_stations.size(), 1u);
+    EXPECT_EQ(plan.work_stations[0].id, "W9");
+    good.revert(plan);
+    EXPECT_EQ(plan, before);
 }
 
 }  // namespace
