@@ -1,39 +1,22 @@
-// strong_weak merges as an exact min-cost maximum flow (Boost Graph Library): source -> weak
-// village (capacity 1) -> adjacent strong lead (cost = anchor distance) -> sink (capacity 2).
-// The flow places as many weak villages as possible, then with the least total distance.
+// strong_weak merges as an exact min-cost maximum flow (LEMON's network simplex): source -> weak
+// village (capacity 1) -> adjacent strong lead (cost = anchor distance) -> sink (capacity 2),
+// solved per connected piece of the weak-lead graph. The flow places as many weak villages as
+// possible, then with the least total distance.
 #include "analysis/merge_suggest.h"
 
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/successive_shortest_path_nonnegative_weights.hpp>
+#include <lemon/list_graph.h>
+#include <lemon/network_simplex.h>
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <numeric>
 #include <sstream>
+#include <stdexcept>
 
 namespace beltplan::analysis {
 
 namespace {
-
-using Traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
-using FlowGraph = boost::adjacency_list<
-    boost::vecS, boost::vecS, boost::directedS, boost::no_property,
-    boost::property<boost::edge_capacity_t, long,
-                    boost::property<boost::edge_residual_capacity_t, long,
-                                    boost::property<boost::edge_reverse_t, Traits::edge_descriptor,
-                                                    boost::property<boost::edge_weight_t, long>>>>>;
-using Edge = Traits::edge_descriptor;
-
-Edge add_arc(FlowGraph& g, std::size_t from, std::size_t to, long capacity, long cost) {
-    const Edge e = boost::add_edge(from, to, g).first;
-    const Edge r = boost::add_edge(to, from, g).first;
-    boost::put(boost::edge_capacity, g, e, capacity);
-    boost::put(boost::edge_capacity, g, r, 0);
-    boost::put(boost::edge_weight, g, e, cost);
-    boost::put(boost::edge_weight, g, r, -cost);
-    boost::put(boost::edge_reverse, g, e, r);
-    boost::put(boost::edge_reverse, g, r, e);
-    return e;
-}
 
 std::string money(double wan_yuan) {
     std::ostringstream s;
@@ -162,21 +145,16 @@ Suggestion suggest_strong_weak(const core::Plan& plan, const ContiguityGraph& gr
     classify(plan, threshold, weak, strong, out);
     out.total = static_cast<double>(weak.size());
 
-    // Nodes: 0 source, 1 sink, 2.. weak villages, then one node per village as a lead.
-    FlowGraph g(2 + weak.size() + n);
-    const std::size_t lead_base = 2 + weak.size();
+    // Each weak village's strong neighbours within reach (near) and beyond it (far).
     struct Option {
         int weak_slot;
         int lead;
         double distance_m;
-        Edge edge;
     };
-    std::vector<Option> arcs;
+    std::vector<Option> options_all;
     std::vector<std::vector<int>> near(weak.size());
     std::vector<std::vector<int>> far(weak.size());
-    std::vector<char> lead_used(n, 0);
     for (std::size_t w = 0; w < weak.size(); ++w) {
-        add_arc(g, 0, 2 + w, 1, 0);
         const core::PointM a = core::anchor(plan.villages[static_cast<std::size_t>(weak[w])]);
         for (int s : graph.neighbours[static_cast<std::size_t>(weak[w])]) {
             if (!strong[static_cast<std::size_t>(s)]) {
@@ -189,30 +167,87 @@ Suggestion suggest_strong_weak(const core::Plan& plan, const ContiguityGraph& gr
                 continue;
             }
             near[w].push_back(s);
-            const long cost = std::lround(d * 10.0);  // decimetres: integer costs stay exact
-            arcs.push_back({static_cast<int>(w), s, d,
-                            add_arc(g, 2 + w, lead_base + static_cast<std::size_t>(s), 1, cost)});
-            if (!lead_used[static_cast<std::size_t>(s)]) {
-                lead_used[static_cast<std::size_t>(s)] = 1;
-                add_arc(g, lead_base + static_cast<std::size_t>(s), 1, options.max_members - 1, 0);
+            options_all.push_back({static_cast<int>(w), s, d});
+        }
+    }
+    // The flow splits into independent problems, one per connected piece of the weak-lead
+    // graph; solving each alone is just as exact and keeps every shortest-path search small
+    // (one search over the whole plan per placed village took minutes at 50,000 villages).
+    const std::size_t nodes = weak.size() + n;  // weak slots, then villages as leads
+    std::vector<std::size_t> parent(nodes);
+    std::iota(parent.begin(), parent.end(), 0);
+    const auto root = [&parent](std::size_t x) {
+        while (parent[x] != x) {
+            x = parent[x] = parent[parent[x]];
+        }
+        return x;
+    };
+    for (const Option& o : options_all) {
+        parent[root(static_cast<std::size_t>(o.weak_slot))] =
+            root(weak.size() + static_cast<std::size_t>(o.lead));
+    }
+    std::map<std::size_t, std::vector<std::size_t>> pieces;  // root -> option indices
+    for (std::size_t k = 0; k < options_all.size(); ++k) {
+        pieces[root(static_cast<std::size_t>(options_all[k].weak_slot))].push_back(k);
+    }
+    std::vector<std::vector<std::pair<int, double>>> led(n);
+    std::vector<char> placed(weak.size(), 0);
+    std::size_t solved = 0;
+    for (const auto& piece : pieces) {
+        check(options.control);
+        report(options.control, static_cast<double>(solved++) / pieces.size());
+        // source -> weak (1) -> lead (1, decimetres) -> sink (max_members - 1), and a bypass
+        // source -> sink dearer than every distance together, so the cheapest flow of all the
+        // piece's supply places the most weak villages first, then takes the least distance.
+        using Graph = lemon::ListDigraph;
+        Graph g;
+        const Graph::Node source = g.addNode();
+        const Graph::Node sink = g.addNode();
+        Graph::ArcMap<long long> upper(g);
+        Graph::ArcMap<long long> cost(g);
+        std::map<int, Graph::Node> weak_node;
+        std::map<int, Graph::Node> lead_node;
+        auto arc = [&](Graph::Node from, Graph::Node to, long long cap, long long c) {
+            const Graph::Arc a = g.addArc(from, to);
+            upper[a] = cap;
+            cost[a] = c;
+            return a;
+        };
+        long long all_costs = 0;
+        std::vector<Graph::Arc> choice;
+        for (std::size_t k : piece.second) {
+            const Option& o = options_all[k];
+            auto w = weak_node.find(o.weak_slot);
+            if (w == weak_node.end()) {
+                w = weak_node.emplace(o.weak_slot, g.addNode()).first;
+                arc(source, w->second, 1, 0);
+            }
+            auto l = lead_node.find(o.lead);
+            if (l == lead_node.end()) {
+                l = lead_node.emplace(o.lead, g.addNode()).first;
+                arc(l->second, sink, options.max_members - 1, 0);
+            }
+            const long long c = std::llround(o.distance_m * 10.0);  // decimetres: exact sums
+            all_costs += c;
+            choice.push_back(arc(w->second, l->second, 1, c));
+        }
+        const auto supply = static_cast<long long>(weak_node.size());
+        arc(source, sink, supply, all_costs + 1);
+        lemon::NetworkSimplex<Graph, long long, long long> simplex(g);
+        simplex.upperMap(upper).costMap(cost).stSupply(source, sink, supply);
+        if (simplex.run() != lemon::NetworkSimplex<Graph, long long, long long>::OPTIMAL) {
+            throw std::logic_error("the strong_weak flow has no optimum");  // cannot happen
+        }
+        for (std::size_t e = 0; e < choice.size(); ++e) {
+            if (simplex.flow(choice[e]) == 1) {
+                const Option& o = options_all[piece.second[e]];
+                led[static_cast<std::size_t>(o.lead)].emplace_back(
+                    weak[static_cast<std::size_t>(o.weak_slot)], o.distance_m);
+                placed[static_cast<std::size_t>(o.weak_slot)] = 1;
             }
         }
     }
     check(options.control);
-    report(options.control, 0.2);
-    boost::successive_shortest_path_nonnegative_weights(g, 0, 1);  // not interruptible
-    check(options.control);
-    report(options.control, 0.9);
-
-    std::vector<std::vector<std::pair<int, double>>> led(n);
-    std::vector<char> placed(weak.size(), 0);
-    for (const Option& o : arcs) {
-        if (boost::get(boost::edge_residual_capacity, g, o.edge) == 0) {
-            led[static_cast<std::size_t>(o.lead)].emplace_back(
-                weak[static_cast<std::size_t>(o.weak_slot)], o.distance_m);
-            placed[static_cast<std::size_t>(o.weak_slot)] = 1;
-        }
-    }
     for (std::size_t s = 0; s < n; ++s) {
         if (!led[s].empty()) {
             out.groups.push_back(strong_weak_group(plan, static_cast<int>(s), led[s]));

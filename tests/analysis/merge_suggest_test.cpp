@@ -202,5 +202,74 @@ TEST(MergeSuggest, every_suggested_group_is_valid_on_random_plans) {
     }
 }
 
+// Exhaustive reference for strong_weak: every assignment of each weak village to one of its
+// strong neighbours (or none) with at most two per lead; the most placed, then the least total
+// anchor distance.
+struct Assignment {
+    int placed = -1;
+    double distance = 0;
+};
+
+void enumerate(const std::vector<std::vector<std::pair<int, double>>>& options, std::size_t w,
+               std::vector<int>& load, Assignment now, Assignment& best) {
+    if (w == options.size()) {
+        if (now.placed > best.placed ||
+            (now.placed == best.placed && now.distance < best.distance)) {
+            best = now;
+        }
+        return;
+    }
+    enumerate(options, w + 1, load, now, best);  // left out
+    for (const auto& [lead, d] : options[w]) {
+        if (load[static_cast<std::size_t>(lead)] < 2) {
+            ++load[static_cast<std::size_t>(lead)];
+            enumerate(options, w + 1, load, {now.placed + 1, now.distance + d}, best);
+            --load[static_cast<std::size_t>(lead)];
+        }
+    }
+}
+
+// The flow is solved piece by piece; on random plans it must match the exhaustive optimum in
+// villages placed and in total distance.
+TEST(MergeSuggest, strong_weak_matches_the_exhaustive_optimum_on_random_plans) {
+    for (unsigned seed = 1; seed <= 25; ++seed) {
+        const core::Plan plan = random_plan(4, seed);
+        const ContiguityGraph graph = contiguity(plan, {});
+        const double threshold = *lowest_third_income(plan);
+        std::vector<std::vector<std::pair<int, double>>> options;
+        for (std::size_t w = 0; w < plan.villages.size(); ++w) {
+            if (*plan.villages[w].collective_income_wan_yuan > threshold) {
+                continue;
+            }
+            options.emplace_back();
+            for (int s : graph.neighbours[w]) {
+                const core::Village& lead = plan.villages[static_cast<std::size_t>(s)];
+                if (*lead.collective_income_wan_yuan > threshold) {
+                    options.back().emplace_back(
+                        s, core::distance_m(core::anchor(plan.villages[w]), core::anchor(lead)));
+                }
+            }
+        }
+        std::vector<int> load(plan.villages.size(), 0);
+        Assignment best;
+        enumerate(options, 0, load, {0, 0.0}, best);
+        MergeSuggestOptions o;
+        const auto s = suggest_merges(plan, graph, o);
+        ASSERT_TRUE(s.ok()) << s.error().message;
+        double distance = 0;
+        for (const SuggestedGroup& g : s->groups) {
+            for (int m : g.members) {
+                if (m != g.lead) {
+                    distance += core::distance_m(
+                        core::anchor(plan.villages[static_cast<std::size_t>(m)]),
+                        core::anchor(plan.villages[static_cast<std::size_t>(g.lead)]));
+                }
+            }
+        }
+        EXPECT_EQ(s->value, best.placed) << "seed " << seed;
+        EXPECT_NEAR(distance, best.distance, 0.5) << "seed " << seed;  // costs in decimetres
+    }
+}
+
 }  // namespace
 }  // namespace beltplan::analysis

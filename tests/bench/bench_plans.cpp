@@ -10,6 +10,11 @@ namespace beltplan::bench {
 core::Plan grid_plan(int n, int villages_per_site, std::uint64_t seed) {
     std::mt19937_64 rng(seed);
     auto unit = [&rng] { return static_cast<double>(rng() >> 11) * 0x1.0p-53; };
+    // Incomes from a stream of their own, so the seats and sites stay as they were.
+    std::mt19937_64 income_rng(seed ^ 0x9e3779b97f4a7c15ULL);
+    auto income = [&income_rng] {
+        return 1.0 + 30.0 * static_cast<double>(income_rng() >> 11) * 0x1.0p-53;
+    };
     const int side = static_cast<int>(std::sqrt(static_cast<double>(n)));
     const double cell = 1000.0;
     core::Plan plan;
@@ -30,6 +35,7 @@ core::Plan grid_plan(int n, int villages_per_site, std::uint64_t seed) {
             v.seat =
                 core::PointM{x0 + cell * (0.2 + 0.6 * unit()), y0 + cell * (0.2 + 0.6 * unit())};
             v.population = 300 + static_cast<std::int64_t>(unit() * 2700.0);
+            v.collective_income_wan_yuan = income();
             plan.villages.push_back(std::move(v));
         }
     }

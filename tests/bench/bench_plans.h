@@ -8,7 +8,8 @@
 namespace beltplan::bench {
 
 // n villages (rounded down to a square), 1 km cells with seats jittered inside their cell,
-// townships of 100 villages, one site per `villages_per_site` villages at random positions.
+// collective incomes of 1-31 万元, townships of 100 villages, one site per `villages_per_site`
+// villages at random positions.
 core::Plan grid_plan(int n, int villages_per_site = 10, std::uint64_t seed = 20261123);
 
 // Adds a road along every row and column of cell boundaries of a grid_plan (crossings share
