@@ -112,6 +112,10 @@ int run_cli(int argc, char** argv) {
         app.add_subcommand("orgs", "joint organizations: members, lead, validity and reasons");
     orgs_cmd->add_option("plan", orgs.plan_path, "plan file (.gpkg)")->required();
     orgs_cmd->add_flag("--json", orgs.json, "print JSON");
+    orgs_cmd
+        ->add_option("--snap", orgs.snap_m,
+                     "count villages within this gap (m) as neighbours (0 = exact)")
+        ->check(CLI::NonNegativeNumber);
 
     BeltsOptions belts;
     CLI::App* belts_cmd = app.add_subcommand("belts", "members, sites, gaps and reach of belts");

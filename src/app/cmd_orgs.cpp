@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <iostream>
+#include <sstream>
 #include <unordered_map>
 
 namespace beltplan::app {
@@ -79,6 +80,16 @@ void print_org(const core::Plan& plan, const std::unordered_map<std::string, std
     }
 }
 
+// " within 2.5 m" for a snap tolerance, "" for exact contiguity.
+std::string snap_words(double snap_m) {
+    if (snap_m <= 0) {
+        return "";
+    }
+    std::ostringstream words;
+    words << " within " << snap_m << " m";
+    return words.str();
+}
+
 }  // namespace
 
 int run_orgs(const OrgsOptions& options) {
@@ -86,7 +97,9 @@ int run_orgs(const OrgsOptions& options) {
     if (!plan) {
         return fail(plan.error().message);
     }
-    const analysis::ContiguityGraph graph = analysis::contiguity(*plan, {});
+    analysis::ContiguityOptions rule;
+    rule.snap_m = options.snap_m;
+    const analysis::ContiguityGraph graph = analysis::contiguity(*plan, rule);
     const std::vector<analysis::JointOrgCheck> checks = analysis::validate_all(*plan, graph);
     const auto index = core::village_index(*plan);
     std::size_t valid = 0;
@@ -106,17 +119,16 @@ int run_orgs(const OrgsOptions& options) {
         for (std::size_t i = 0; i < checks.size(); ++i) {
             orgs.push_back(org_json(*plan, index, plan->joint_orgs[i], checks[i], rules[i]));
         }
-        json j{{"joint_orgs", std::move(orgs)},
-               {"valid", valid},
-               {"invalid", checks.size() - valid},
-               {"contiguity_edits_applied", graph.edits_applied},
-               {"skipped_edits", skipped}};
+        json j{
+            {"joint_orgs", std::move(orgs)},    {"valid", valid},
+            {"invalid", checks.size() - valid}, {"contiguity_edits_applied", graph.edits_applied},
+            {"snap_m", options.snap_m},         {"skipped_edits", skipped}};
         std::cout << j.dump(2) << "\n";
         return kExitOk;
     }
     std::cout << checks.size() << " joint organizations: " << valid << " valid, "
-              << checks.size() - valid << " invalid (queen contiguity, " << graph.edits_applied
-              << " manual edits applied)\n";
+              << checks.size() - valid << " invalid (queen contiguity" << snap_words(options.snap_m)
+              << ", " << graph.edits_applied << " manual edits applied)\n";
     for (const std::string& s : skipped) {
         std::cout << "  " << s << "\n";
     }

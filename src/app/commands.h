@@ -60,6 +60,7 @@ struct SuggestOptions {
 struct OrgsOptions {
     std::string plan_path;
     bool json = false;
+    double snap_m = 0.0;  // --snap: neighbours within this gap count (data with slivers)
 };
 
 // `beltplan compare A B`: two plans of one district side by side.

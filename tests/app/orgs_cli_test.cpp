@@ -60,6 +60,26 @@ TEST(CliOrgs, json_lists_validity_reasons_and_rule_lead) {
     EXPECT_EQ(j["joint_orgs"][2]["valid"], true);  // d - f linked across the gap
 }
 
+// --snap counts villages within the gap as neighbours: the 1 km empty column no longer splits
+// J2 {b, c}, which is then only invalid for overlapping J1.
+TEST(CliOrgs, snap_joins_villages_across_a_gap_for_validity) {
+    test::TempDir dir;
+    const std::string plan = write_org_plan(dir);
+    auto run = test::run_beltplan("orgs '" + plan + "' --json --snap 1000.5");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const json j = json::parse(run.out);
+    EXPECT_DOUBLE_EQ(j["snap_m"].get<double>(), 1000.5);
+    std::vector<std::string> kinds;
+    for (const auto& p : j["joint_orgs"][1]["problems"]) {
+        kinds.push_back(p["kind"]);
+    }
+    EXPECT_EQ(kinds, (std::vector<std::string>{"overlap"}));
+    auto text = test::run_beltplan("orgs '" + plan + "' --snap 1000.5");
+    ASSERT_EQ(text.exit_code, 0) << text.err;
+    EXPECT_NE(text.out.find("queen contiguity within 1000.5 m"), std::string::npos) << text.out;
+    auto bad = test::run_beltplan("orgs '" + plan + "' --snap -1");
+    EXPECT_EQ(bad.exit_code, 2);
+}
 TEST(CliOrgs, text_names_invalid_orgs_and_reasons) {
     test::TempDir dir;
     const std::string plan = write_org_plan(dir);
