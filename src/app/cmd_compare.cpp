@@ -3,14 +3,13 @@
 // Sections: [JSON], [TEXT], [CSV], then run_compare.
 #include "analysis/compare.h"
 #include "app/commands.h"
+#include "app/text_file.h"
 #include "io/plan_file.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <string>
 #include <utility>
@@ -414,10 +413,8 @@ std::string csv_field(const std::string& s) {
 // One row per village that differs, through a temporary file renamed over the target. UTF-8
 // with a BOM, as `export` writes CSV, so spreadsheets show the Chinese names.
 bool write_diff_csv(const std::string& path, const PlanComparison& c, std::size_t& rows) {
-    const std::string tmp = path + ".tmp";
     rows = 0;
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    return write_text_file(path, [&c, &rows](std::ostream& out) {
         out << "\xEF\xBB\xBF"
             << "code,name,town_code,status,covered_a,covered_b,distance_a_m,distance_b_m,org_a,"
                "org_b\n";
@@ -440,14 +437,7 @@ bool write_diff_csv(const std::string& path, const PlanComparison& c, std::size_
                 << csv_field(org_ids(v.orgs_b)) << '\n';
             ++rows;
         }
-        if (!out.flush()) {
-            std::filesystem::remove(tmp);
-            return false;
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    return !ec;
+    });
 }
 
 // One sentence when a plan cannot be measured as asked; "" when it can.

@@ -2,13 +2,12 @@
 // unless --no-edits), islands and a snap suggestion.
 #include "analysis/contiguity.h"
 #include "app/commands.h"
+#include "app/text_file.h"
 #include "io/plan_file.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 
 namespace beltplan::app {
@@ -20,20 +19,11 @@ using nlohmann::json;
 // Writes "a,b" lines through a temporary file renamed over the target.
 bool write_pairs(const std::string& path,
                  const std::vector<std::pair<std::string, std::string>>& pairs) {
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    return write_text_file(path, [&pairs](std::ostream& out) {
         for (const auto& [a, b] : pairs) {
             out << a << ',' << b << '\n';
         }
-        if (!out.flush()) {
-            std::filesystem::remove(tmp);
-            return false;
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    return !ec;
+    });
 }
 
 }  // namespace

@@ -60,7 +60,14 @@ void measure_along_roads(const EditorContext& context, EditorState& state) {
     }
 }
 
-void draw_mode_switch(EditorState& state) {
+// The small box at the bottom centre with the straight / along-roads switch; End() it.
+void begin_measure_box(EditorState& state) {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 12.f),
+                            ImGuiCond_Always, ImVec2(0.5f, 1.f));
+    ImGui::Begin("##measure", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoSavedSettings);
     if (ImGui::Checkbox(tr(Str::kAlongRoads), &state.measure_along_roads)) {
         state.measure.clear();
     }
@@ -72,14 +79,8 @@ void handle_measure(const EditorContext& context, EditorState& state) {
     if (state.tool != Tool::kMeasure) {
         return;
     }
-    const ImGuiIO& io = ImGui::GetIO();
     if (state.measure_along_roads || state.measure.empty()) {
-        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 12.f),
-                                ImGuiCond_Always, ImVec2(0.5f, 1.f));
-        ImGui::Begin("##measure", nullptr,
-                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                         ImGuiWindowFlags_NoSavedSettings);
-        draw_mode_switch(state);
+        begin_measure_box(state);
         if (state.measure_along_roads) {
             ImGui::SameLine();
             measure_along_roads(context, state);
@@ -106,12 +107,7 @@ void handle_measure(const EditorContext& context, EditorState& state) {
     line.points = state.measure;
     core::Ring ring = state.measure;
     ring.push_back(ring.front());
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 12.f),
-                            ImGuiCond_Always, ImVec2(0.5f, 1.f));
-    ImGui::Begin("##measure", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                     ImGuiWindowFlags_NoSavedSettings);
-    draw_mode_switch(state);
+    begin_measure_box(state);
     ImGui::SameLine();
     const double length_m = core::length_m(line);
     ImGui::Text("%s: %s (%.0f %s)", tr(Str::kLength), format_length(length_m).c_str(), length_m,

@@ -24,6 +24,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 
 namespace beltplan {
@@ -34,6 +35,35 @@ const auto* const kXvfb = ::testing::AddGlobalTestEnvironment(new test::XvfbEnvi
 // The map area between the coverage panel (left) and the inspector (right).
 bool in_map_area(ui::ScreenPoint p) {
     return p.x > 380.f && p.x < 900.f && p.y > 60.f && p.y < 760.f;
+}
+
+// Samples an 11 x 11 grid over a village's box: points inside the village, away from the row
+// of its name at the anchor (and in the map area when asked). Returns how many were sampled
+// and how many pixels `wanted` accepts.
+std::pair<int, int> sample_village(const osg::Image& image, const ui::MapView& view,
+                                   const core::Village& village, float label_half_px,
+                                   bool map_area_only,
+                                   const std::function<bool(const osg::Vec4&)>& wanted) {
+    const core::Box box = core::bounds(village.shape);
+    const ui::ScreenPoint a = view.to_screen(core::anchor(village));
+    int inside = 0;
+    int hits = 0;
+    for (int i = 1; i < 12; ++i) {
+        for (int j = 1; j < 12; ++j) {
+            const core::PointM w{box.min_x + box.width() * i / 12.0,
+                                 box.min_y + box.height() * j / 12.0};
+            const ui::ScreenPoint p = view.to_screen(w);
+            if (!core::contains(village.shape, w) || (map_area_only && !in_map_area(p)) ||
+                std::abs(p.y - a.y) < label_half_px) {
+                continue;
+            }
+            const osg::Vec4 c = image.getColor(static_cast<unsigned>(p.x),
+                                               image.t() - 1 - static_cast<unsigned>(p.y));
+            ++inside;
+            hits += wanted(c) ? 1 : 0;
+        }
+    }
+    return {inside, hits};
 }
 
 class WindowTest : public ::testing::Test {
@@ -628,24 +658,9 @@ TEST_F(WindowTest, compare_with_a_proposal_colours_changes_and_follows_edits) {
     const osg::ref_ptr<osg::Image> image = osgDB::readImageFile(shot);
     ASSERT_TRUE(image.valid());
     const core::Village& village = plan.villages[static_cast<std::size_t>(far)];
-    const core::Box box = core::bounds(village.shape);
-    int inside = 0;
-    int green = 0;
-    for (int i = 1; i < 12; ++i) {
-        for (int j = 1; j < 12; ++j) {
-            const core::PointM w{box.min_x + box.width() * i / 12.0,
-                                 box.min_y + box.height() * j / 12.0};
-            const ui::ScreenPoint p = state.view.to_screen(w);
-            if (!core::contains(village.shape, w) || !in_map_area(p) ||
-                std::abs(p.y - state.view.to_screen(far_anchor).y) < 14.f) {
-                continue;
-            }
-            const osg::Vec4 c = image->getColor(static_cast<unsigned>(p.x),
-                                                image->t() - 1 - static_cast<unsigned>(p.y));
-            ++inside;
-            green += c.g() > c.r() + 0.2f && c.g() > c.b() + 0.2f ? 1 : 0;
-        }
-    }
+    const auto [inside, green] = sample_village(
+        *image, state.view, village, 14.f, true,
+        [](const osg::Vec4& c) { return c.g() > c.r() + 0.2f && c.g() > c.b() + 0.2f; });
     ASSERT_GT(inside, 0);
     EXPECT_GT(green * 2, inside) << "the gained village is not drawn in the gained colour";
     if (std::getenv("BELTPLAN_SCREENSHOT_DIR") != nullptr) {
@@ -756,24 +771,9 @@ TEST_F(WindowTest, screenshots_of_every_panel) {
     app_->editor().view.fly_to(core::anchor(village), 5000.0);
     frames(2);
     window = shot("zoomed.png");
-    const core::Box box = core::bounds(village.shape);
-    int inside = 0;
-    int green = 0;
-    for (int i = 1; i < 12; ++i) {
-        for (int j = 1; j < 12; ++j) {
-            const core::PointM w{box.min_x + box.width() * i / 12.0,
-                                 box.min_y + box.height() * j / 12.0};
-            const ui::ScreenPoint p = view.to_screen(w);
-            const ui::ScreenPoint a = view.to_screen(core::anchor(village));
-            if (!core::contains(village.shape, w) || std::abs(p.y - a.y) < 12.f) {
-                continue;
-            }
-            const osg::Vec4 c = window->getColor(static_cast<unsigned>(p.x),
-                                                 window->t() - 1 - static_cast<unsigned>(p.y));
-            ++inside;
-            green += c.g() > c.r() + 0.05f ? 1 : 0;
-        }
-    }
+    const auto [inside, green] =
+        sample_village(*window, view, village, 12.f, false,
+                       [](const osg::Vec4& c) { return c.g() > c.r() + 0.05f; });
     ASSERT_GT(inside, 0);
     EXPECT_GT(green * 2, inside) << "a covered village is drawn green";
     app_->editor().view.set(overview.center, overview.m_per_px);
