@@ -228,6 +228,44 @@ core::Status write_single_file(const ExportOptions& o, const std::string& driver
     return status;
 }
 
+// Village seats are coordinates in the plan CRS too: they go to the output CRS with the
+// geometry, or a file read back would put every seat far from its village. A seat that does
+// not transform is written empty, as a village without a seat is.
+void reproject_seat_columns(detail::Table& table, OGRCoordinateTransformation* transform) {
+    int ix = -1;
+    int iy = -1;
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        if (!table.columns[c].source_name.empty()) {
+            continue;  // an extra field of the source that happens to share the name
+        }
+        ix = table.columns[c].name == "seat_x" ? static_cast<int>(c) : ix;
+        iy = table.columns[c].name == "seat_y" ? static_cast<int>(c) : iy;
+    }
+    if (ix < 0 || iy < 0 || transform == nullptr) {
+        return;
+    }
+    table.row = [rows = table.row, ix, iy, transform](std::size_t i) -> core::Result<detail::Row> {
+        core::Result<detail::Row> row = rows(i);
+        if (!row) {
+            return row;
+        }
+        core::FieldValue& x = row->values[static_cast<std::size_t>(ix)];
+        core::FieldValue& y = row->values[static_cast<std::size_t>(iy)];
+        if (x.type == core::FieldValue::Type::kReal && y.type == core::FieldValue::Type::kReal) {
+            double px = x.real;
+            double py = y.real;
+            if (transform->Transform(1, &px, &py) != 0) {
+                x.real = px;
+                y.real = py;
+            } else {
+                x = core::FieldValue::null();
+                y = core::FieldValue::null();
+            }
+        }
+        return row;
+    };
+}
+
 core::Result<ExportSummary> run_export(const core::Plan& plan, const ExportOptions& o) {
     std::optional<detail::Table> table = detail::make_table(plan, o.layer, o.out_path);
     if (!table) {
@@ -265,6 +303,7 @@ core::Result<ExportSummary> run_export(const core::Plan& plan, const ExportOptio
                                     " is known; pick another CRS.");
         }
         w.transform = transform.get();
+        reproject_seat_columns(*table, transform.get());
     }
     core::Status written = driver == "ESRI Shapefile"
                                ? write_shapefile(o, *table, w, summary)

@@ -174,6 +174,18 @@ core::Result<FieldMapping> map_fields(LayerRole role, const std::vector<std::str
         if (mapping.has(t.name)) {
             continue;
         }
+        // A field spelled exactly as beltplan writes it wins over the other names: a layer that
+        // beltplan exported (which keeps the source's fields, e.g. XZQDM beside code) reads
+        // back as written.
+        const auto own = std::find(layer_fields.begin(), layer_fields.end(), t.name);
+        if (own != layer_fields.end() &&
+            used.count(static_cast<int>(own - layer_fields.begin())) == 0) {
+            const int idx = static_cast<int>(own - layer_fields.begin());
+            mapping.index[t.name] = idx;
+            mapping.source[t.name] = *own;
+            used.insert(idx);
+            continue;
+        }
         for (const std::string& alias : t.aliases) {
             const std::string want = fold(alias);
             int found = -1;

@@ -2,6 +2,7 @@
 // .cpg and 10-byte field names, reprojection to EPSG:4326, and clear argument errors.
 #include "io/export.h"
 
+#include "io/import.h"
 #include "io/plan_fixture.h"
 #include "support/test_support.h"
 
@@ -141,6 +142,34 @@ TEST(Export, kml_is_wgs84_with_names) {
     first->GetGeometryRef()->getEnvelope(&env);
     EXPECT_NEAR(env.MinX, 114.98, 0.02);
     EXPECT_NEAR(env.MinY, 38.995, 0.01);
+}
+
+// Seats are coordinates in the plan CRS: exported to WGS-84 they are reprojected with the
+// geometry, so importing the file again puts every seat back where it was (within 1 cm).
+TEST(Export, seats_follow_the_geometry_into_another_crs_and_back) {
+    test::TempDir dir;
+    const core::Plan plan = test::sample_plan();
+    const std::string path = dir.file("villages.kml");
+    export_ok(plan, "villages", path);
+    io::ImportOptions options;
+    options.villages = io::SourceSpec{path, "", {}};
+    options.target_crs = "EPSG:" + std::to_string(plan.crs.epsg);
+    core::Result<io::ImportResult> back = io::import_plan(options);
+    ASSERT_TRUE(back) << back.error().message;
+    ASSERT_EQ(back->plan.villages.size(), plan.villages.size()) << back->report.to_text();
+    int seats = 0;
+    for (const core::Village& v : plan.villages) {
+        const auto again = std::find_if(back->plan.villages.begin(), back->plan.villages.end(),
+                                        [&](const core::Village& w) { return w.code == v.code; });
+        ASSERT_NE(again, back->plan.villages.end()) << v.code;
+        ASSERT_EQ(again->seat.has_value(), v.seat.has_value()) << v.code;
+        if (v.seat) {
+            ++seats;
+            EXPECT_NEAR(again->seat->x, v.seat->x, 0.01) << v.code;
+            EXPECT_NEAR(again->seat->y, v.seat->y, 0.01) << v.code;
+        }
+    }
+    EXPECT_GT(seats, 0) << "the fixture has no seat to check";
 }
 
 TEST(Export, kml_refuses_a_projected_target_crs) {

@@ -45,6 +45,16 @@ TEST(FieldMap, preferred_alias_wins_and_each_field_is_used_once) {
     EXPECT_EQ(m->at("name"), 2);
 }
 
+TEST(FieldMap, beltplans_own_field_names_win_over_other_names) {
+    // What `beltplan export` writes: the plan's fields beside the source's own XZQDM / 名称.
+    const std::vector<std::string> fields = {"XZQDM", "名称", "code", "name", "population"};
+    core::Result<FieldMapping> m = map_fields(LayerRole::kVillages, fields, {}, kWhere);
+    ASSERT_TRUE(m);
+    EXPECT_EQ(m->at("code"), 2);
+    EXPECT_EQ(m->at("name"), 3);
+    EXPECT_EQ(m->at("population"), 4);
+}
+
 TEST(FieldMap, explicit_mapping_wins_over_recognised_names) {
     const std::vector<std::string> fields = {"代码", "CUN_ID", "名称"};
     core::Result<FieldMapping> m =
