@@ -4,6 +4,7 @@
 
 #include "app/commands.h"
 #include "app/window_app.h"
+#include "core/messages.h"
 
 #include <CLI/CLI.hpp>
 
@@ -70,6 +71,8 @@ CLI::App* add_suggest(CLI::App& app, SuggestOptions& s) {
 }  // namespace
 
 int run_cli(int argc, char** argv) {
+    // Messages in Chinese when the locale says so (zh_CN...), English otherwise.
+    core::set_language(core::language_from_environment());
     CLI::App app{"beltplan: demonstration sites, joint Party organizations and belts", "beltplan"};
     app.require_subcommand(0, 1);
     app.set_version_flag("--version", "beltplan 0.1.0");

@@ -412,7 +412,7 @@ std::string csv_field(const std::string& s) {
 
 // One row per village that differs, through a temporary file renamed over the target. UTF-8
 // with a BOM, as `export` writes CSV, so spreadsheets show the Chinese names.
-bool write_diff_csv(const std::string& path, const PlanComparison& c, std::size_t& rows) {
+core::Status write_diff_csv(const std::string& path, const PlanComparison& c, std::size_t& rows) {
     rows = 0;
     return write_text_file(path, [&c, &rows](std::ostream& out) {
         out << "\xEF\xBB\xBF"
@@ -483,10 +483,10 @@ int run_compare(const CompareOptions& options) {
         }
     }
     std::size_t rows = 0;
-    if (!options.out_path.empty() && !write_diff_csv(options.out_path, c, rows)) {
-        return fail(options.out_path +
-                    ": could not write the differences file; check the folder exists and is "
-                    "writable.");
+    if (!options.out_path.empty()) {
+        if (core::Status written = write_diff_csv(options.out_path, c, rows); !written) {
+            return fail(written.error().message);
+        }
     }
     if (options.json) {
         std::cout << comparison_json(options.plan_a, options.plan_b, c).dump(2) << "\n";

@@ -17,8 +17,8 @@ namespace {
 using nlohmann::json;
 
 // Writes "a,b" lines through a temporary file renamed over the target.
-bool write_pairs(const std::string& path,
-                 const std::vector<std::pair<std::string, std::string>>& pairs) {
+core::Status write_pairs(const std::string& path,
+                         const std::vector<std::pair<std::string, std::string>>& pairs) {
     return write_text_file(path, [&pairs](std::ostream& out) {
         for (const auto& [a, b] : pairs) {
             out << a << ',' << b << '\n';
@@ -42,10 +42,10 @@ int run_contiguity(const ContiguityOptions& options) {
     const auto pairs = analysis::code_pairs(*plan, graph);
     const auto islands = analysis::find_islands(*plan, graph);
     const double suggestion = analysis::suggest_snap_m(islands);
-    if (!options.out_path.empty() && !write_pairs(options.out_path, pairs)) {
-        return fail(options.out_path +
-                    ": could not write the pairs file; check the folder "
-                    "exists and is writable.");
+    if (!options.out_path.empty()) {
+        if (core::Status written = write_pairs(options.out_path, pairs); !written) {
+            return fail(written.error().message);
+        }
     }
     auto village = [&plan](int i) -> const core::Village& {
         return plan->villages[static_cast<std::size_t>(i)];

@@ -1,7 +1,8 @@
-// Text files the CLI writes (pairs, difference tables): through a temporary file beside the
-// target, renamed over it only once everything is written, so a failed write leaves what was
-// there before.
+// Text files the CLI writes (pairs, difference tables): through core::SafeFile, so a failed
+// write leaves what was there before and says why.
 #pragma once
+
+#include "core/result.h"
 
 #include <functional>
 #include <ostream>
@@ -9,8 +10,8 @@
 
 namespace beltplan::app {
 
-// Calls `write` on a stream to `<path>.tmp`, then renames it over `path`. False (and no
-// temporary file left) when the file cannot be written or renamed.
-bool write_text_file(const std::string& path, const std::function<void(std::ostream&)>& write);
+// Calls `write` on a stream to a temporary file beside `path`, then renames it over `path`.
+core::Status write_text_file(const std::string& path,
+                             const std::function<void(std::ostream&)>& write);
 
 }  // namespace beltplan::app

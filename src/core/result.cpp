@@ -1,13 +1,15 @@
 // Formatting of errors with their location.
 #include "core/result.h"
 
+#include "core/messages.h"
+
 namespace beltplan::core {
 
 Error make_error(ErrorCode code, const Where& where, const std::string& what) {
     std::string loc;
     auto add = [&loc](const std::string& part) {
         if (!loc.empty()) {
-            loc += ", ";
+            loc += tr("where.separator");
         }
         loc += part;
     };
@@ -15,18 +17,18 @@ Error make_error(ErrorCode code, const Where& where, const std::string& what) {
         add(where.file);
     }
     if (!where.layer.empty()) {
-        add("layer '" + where.layer + "'");
+        add(tr("where.layer", {where.layer}));
     }
     if (where.feature >= 0) {
-        add("feature " + std::to_string(where.feature));
+        add(tr("where.feature", {std::to_string(where.feature)}));
     }
     if (!where.field.empty()) {
-        add("field '" + where.field + "'");
+        add(tr("where.field", {where.field}));
     }
     Error e;
     e.code = code;
     e.where = where;
-    e.message = loc.empty() ? what : loc + ": " + what;
+    e.message = loc.empty() ? what : loc + tr("where.colon") + what;
     return e;
 }
 

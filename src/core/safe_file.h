@@ -1,0 +1,60 @@
+// The one way beltplan writes a file (plan, exports, tables, maps, autosave): a temporary file
+// beside the target, unique per process and call, flushed to disk, renamed over the target,
+// and the folder flushed; a failure leaves the old file exactly as it was.
+#pragma once
+
+#include "core/result.h"
+
+#include <functional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace beltplan::core {
+
+// A write in progress. Whatever writes the content (GDAL, a PNG encoder, a stream) writes to
+// temp_path(); commit() then makes it the target. Destroyed without commit, the temporary
+// file (and SQLite side files beside it) are removed.
+class SafeFile {
+public:
+    // Picks ".<stem>.tmp-<pid>-<n><ext>" in the target's folder. Fails when the target names
+    // no file or its folder does not exist.
+    static Result<SafeFile> begin(const std::string& target);
+
+    SafeFile(SafeFile&& other) noexcept;
+    SafeFile& operator=(SafeFile&& other) noexcept;
+    SafeFile(const SafeFile&) = delete;
+    SafeFile& operator=(const SafeFile&) = delete;
+    ~SafeFile();
+
+    const std::string& temp_path() const { return temp_; }
+    const std::string& target() const { return target_; }
+
+    // fsyncs the temporary file, renames it over the target and fsyncs the folder. The
+    // error names the target and says the previous file is unchanged.
+    Status commit();
+    // Removes the temporary file now (also done by the destructor).
+    void abandon();
+
+private:
+    SafeFile(std::string target, std::string temp);
+    std::string target_;
+    std::string temp_;
+    bool done_ = false;
+};
+
+// Writes `bytes` to `target` through a SafeFile.
+Status write_file_atomically(const std::string& target, std::string_view bytes);
+// Calls `write` on a stream to the temporary file; the stream's state after write and after
+// the flush decides success.
+Status write_file_atomically(const std::string& target,
+                             const std::function<void(std::ostream&)>& write);
+
+// Temporary files of `target` left by a beltplan process that no longer runs (killed during a
+// save): ".<name>.tmp-<pid>" and ".<stem>.tmp-<pid>-<n><ext>" whose pid is not alive.
+std::vector<std::string> stale_temporaries(const std::string& target);
+// Removes them (and their SQLite side files); returns how many were removed.
+int remove_stale_temporaries(const std::string& target);
+
+}  // namespace beltplan::core
