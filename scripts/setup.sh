@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkgconf git clang-format
-  libgdal-dev libproj-dev libgeos-dev
+  libgdal-dev libproj-dev libgeos-dev libicu-dev
   libopenscenegraph-dev libimgui-dev libglfw3-dev libegl-dev libgl-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev liblemon-dev
   libgtest-dev libgmock-dev libbenchmark-dev

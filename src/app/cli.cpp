@@ -175,7 +175,8 @@ int run_cli(int argc, char** argv) {
     add_source(import_cmd, roles[1], paths[1], layers[1]);
     add_source(import_cmd, roles[2], paths[2], layers[2]);
     add_source(import_cmd, roles[3], paths[3], layers[3]);
-    import_cmd->get_option("--villages")->required();
+    import_cmd->add_option("sources", import.options.sources,
+                           "files or folders to import; each layer's role is recognised");
     import_cmd->add_option("-o,--output", import.out_path, "plan file to write (.gpkg)")
         ->required();
     import_cmd->add_option("--field", import.field_maps,
@@ -186,8 +187,12 @@ int run_cli(int argc, char** argv) {
                            "CRS of sources that have none, e.g. EPSG:4490");
     import_cmd->add_option("--target-crs", import.options.target_crs,
                            "plan CRS (default: CGCS2000 3-degree GK zone of the data)");
-    import_cmd->add_option("--site-crs", import.site_crs, "datum of site lon/lat")
+    import_cmd
+        ->add_option("--site-crs", import.site_crs,
+                     "datum of site lon/lat (default: tested against the villages named)")
         ->check(CLI::IsMember({"wgs84", "gcj02", "bd09"}));
+    import_cmd->add_flag("--skip-outliers", import.options.skip_outliers,
+                         "leave out features far from the rest instead of refusing");
     import_cmd->add_flag("!--no-repair", import.options.repair,
                          "skip invalid polygons instead of repairing them");
     import_cmd->add_option("--name", import.options.plan_name, "plan name");

@@ -1,5 +1,6 @@
 // `beltplan import` and `beltplan export`: GIS files into a plan, plan layers out to files.
 #include "app/commands.h"
+#include "core/messages.h"
 #include "io/plan_file.h"
 
 #include <filesystem>
@@ -14,7 +15,7 @@ std::string apply_field_map(io::ImportOptions& options, const std::string& text)
     const std::size_t dot = text.find('.');
     const std::size_t eq = text.find('=');
     if (dot == std::string::npos || eq == std::string::npos || dot > eq || eq + 1 == text.size()) {
-        return "--field '" + text + "' is not ROLE.TARGET=SOURCE (e.g. villages.code=XZQDM).";
+        return core::tr("import.cli.field_form", {text});
     }
     const std::string role = text.substr(0, dot);
     const std::string target = text.substr(dot + 1, eq - dot - 1);
@@ -29,10 +30,10 @@ std::string apply_field_map(io::ImportOptions& options, const std::string& text)
     } else if (role == "sites") {
         spec = &options.sites;
     } else {
-        return "--field '" + text + "': the role must be villages, townships, roads or sites.";
+        return core::tr("import.cli.field_role", {text});
     }
     if (!spec->has_value()) {
-        return "--field '" + text + "' maps a field of --" + role + ", which was not given.";
+        return core::tr("import.cli.field_no_source", {text, role});
     }
     (*spec)->fields[target] = source;
     return "";
@@ -48,30 +49,42 @@ int run_import(ImportCommand command) {
             return kExitUsage;
         }
     }
+    if (command.options.sources.empty() && !command.options.villages) {
+        std::cerr << "beltplan: " << core::tr("import.no_sources") << "\n";
+        return kExitUsage;
+    }
     if (command.site_crs == "gcj02") {
         command.options.site_datum = io::SiteDatum::kGcj02;
     } else if (command.site_crs == "bd09") {
         command.options.site_datum = io::SiteDatum::kBd09;
+    } else if (command.site_crs == "wgs84") {
+        command.options.site_datum = io::SiteDatum::kWgs84;
     }
     std::error_code ec;
     if (!command.force && std::filesystem::exists(command.out_path, ec)) {
-        return fail(command.out_path +
-                    " already exists; pass --force to replace it (it is replaced only after "
-                    "the new plan has been written completely).");
+        return fail(core::tr("import.cli.exists", {command.out_path}));
     }
     core::Result<io::ImportResult> imported = io::import_plan(command.options);
     if (!imported) {
         return fail(imported.error().message);
     }
     std::cout << imported->report.to_text();
-    const core::Status saved = io::write_plan(imported->plan, command.out_path);
+    const core::Status saved = io::write_import(*imported, command.out_path);
     if (!saved) {
         return fail(saved.error().message);
     }
-    std::cout << "Wrote " << command.out_path << ": " << imported->plan.villages.size()
-              << " villages, " << imported->plan.townships.size() << " townships, "
-              << imported->plan.roads.size() << " roads, " << imported->plan.sites.size()
-              << " sites.\n";
+    const core::Plan& plan = imported->plan;
+    std::cout << core::tr("import.cli.wrote",
+                          {command.out_path, std::to_string(plan.villages.size()),
+                           std::to_string(plan.townships.size()), std::to_string(plan.roads.size()),
+                           std::to_string(plan.sites.size())})
+              << "\n";
+    const std::vector<io::SiteRow> unmatched = imported->report.unmatched();
+    if (!unmatched.empty()) {
+        std::cout << core::tr("import.cli.unmatched", {std::to_string(unmatched.size()),
+                                                       io::unmatched_rows_path(command.out_path)})
+                  << "\n";
+    }
     return kExitOk;
 }
 

@@ -180,7 +180,8 @@ bool Plan::operator==(const Plan& o) const {
     return name == o.name && provenance == o.provenance && crs == o.crs && settings == o.settings &&
            townships == o.townships && villages == o.villages && roads == o.roads &&
            sites == o.sites && joint_orgs == o.joint_orgs && belts == o.belts &&
-           work_stations == o.work_stations && contiguity_edits == o.contiguity_edits;
+           work_stations == o.work_stations && contiguity_edits == o.contiguity_edits &&
+           approximate_village_areas == o.approximate_village_areas;
 }
 
 PointM anchor(const Village& village) {

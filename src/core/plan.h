@@ -158,6 +158,9 @@ struct CrsInfo {
 struct Plan {
     std::string name;
     std::string provenance;  // one line shown on maps: where the data came from
+    // Village areas are Voronoi cells of the seats within each township (DESIGN.md section 2),
+    // not surveyed boundaries; every map and report made from the plan must say so.
+    bool approximate_village_areas = false;
     CrsInfo crs;
     PlanSettings settings;
     std::vector<Township> townships;

@@ -193,4 +193,68 @@ bool is_geographic_crs(const std::string& definition) {
     return type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS;
 }
 
+std::optional<AreaOfUse> area_of_use(const std::string& definition) {
+    PjPtr crs(proj_create(thread_context(), definition.c_str()));
+    if (!crs) {
+        return std::nullopt;
+    }
+    AreaOfUse a;
+    const char* name = nullptr;
+    if (proj_get_area_of_use(thread_context(), crs.get(), &a.west, &a.south, &a.east, &a.north,
+                             &name) == 0 ||
+        a.west < -180.0 || a.south < -90.0) {
+        return std::nullopt;  // PROJ reports -1000 for an unknown area
+    }
+    return a;
+}
+
+std::optional<double> tmerc_false_easting(const std::string& definition) {
+    PjPtr crs(proj_create(thread_context(), definition.c_str()));
+    if (!crs || proj_get_type(crs.get()) != PJ_TYPE_PROJECTED_CRS) {
+        return std::nullopt;
+    }
+    const char* text = proj_as_proj_string(thread_context(), crs.get(), PJ_PROJ_5, nullptr);
+    const std::string proj = text != nullptr ? text : "";
+    if (proj.find("+proj=tmerc") == std::string::npos) {
+        return std::nullopt;
+    }
+    const std::size_t at = proj.find("+x_0=");
+    return at == std::string::npos ? 0.0 : std::strtod(proj.c_str() + at + 5, nullptr);
+}
+
+std::string datum_name(const std::string& definition) {
+    PjPtr crs(proj_create(thread_context(), definition.c_str()));
+    if (!crs) {
+        return "";
+    }
+    PjPtr datum(proj_crs_get_datum(thread_context(), crs.get()));
+    if (!datum) {
+        datum.reset(proj_crs_get_datum_ensemble(thread_context(), crs.get()));
+    }
+    const char* name = datum ? proj_get_name(datum.get()) : nullptr;
+    return name != nullptr ? name : "";
+}
+
+std::optional<double> datum_shift_m(int operation_epsg, double lon, double lat) {
+    PJ_CONTEXT* ctx = thread_context();
+    PjPtr op(proj_create(ctx, ("EPSG:" + std::to_string(operation_epsg)).c_str()));
+    if (!op) {
+        return std::nullopt;
+    }
+    PjPtr normal(proj_normalize_for_visualization(ctx, op.get()));
+    if (!normal) {
+        return std::nullopt;
+    }
+    PJ_COORD in = proj_coord(lon, lat, 0.0, 0.0);
+    PJ_COORD out = proj_trans(normal.get(), PJ_FWD, in);
+    if (!std::isfinite(out.xy.x) || !std::isfinite(out.xy.y)) {
+        return std::nullopt;
+    }
+    constexpr double kMetresPerDegree = 111320.0;
+    constexpr double kPi = 3.14159265358979323846;
+    const double dy = (out.xy.y - lat) * kMetresPerDegree;
+    const double dx = (out.xy.x - lon) * kMetresPerDegree * std::cos(lat * kPi / 180.0);
+    return std::hypot(dx, dy);
+}
+
 }  // namespace beltplan::io

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace beltplan::io {
@@ -49,5 +50,24 @@ core::Result<core::CrsInfo> describe_crs(const std::string& definition);
 
 // True when the definition is a geographic (lon/lat) CRS; false for projected or unreadable.
 bool is_geographic_crs(const std::string& definition);
+
+// The area a CRS is meant for, in degrees (west may exceed east across the antimeridian).
+struct AreaOfUse {
+    double west = 0.0;
+    double south = 0.0;
+    double east = 0.0;
+    double north = 0.0;
+};
+// The CRS's area of use from the EPSG database; nullopt when it has none (a .prj without an
+// EPSG identity) or cannot be read.
+std::optional<AreaOfUse> area_of_use(const std::string& definition);
+// The false easting of a Transverse Mercator CRS in metres (38500000 for a zone-prefixed
+// Gauss-Kruger zone 38); nullopt for other projections.
+std::optional<double> tmerc_false_easting(const std::string& definition);
+// The name of the CRS's datum ("Xian 1980", "Beijing 1954", "China 2000"); "" when unknown.
+std::string datum_name(const std::string& definition);
+// How far (metres) EPSG's published Beijing 1954 to WGS 84 shift `operation_epsg` (e.g. 15918)
+// moves a point at (lon, lat); nullopt when PROJ cannot apply it.
+std::optional<double> datum_shift_m(int operation_epsg, double lon, double lat);
 
 }  // namespace beltplan::io

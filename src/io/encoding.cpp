@@ -2,6 +2,8 @@
 // with language byte 0 or 0x57 ("ANSI"), so the byte check is the deciding step in practice.
 #include "io/encoding.h"
 
+#include "core/messages.h"
+
 #include <cpl_conv.h>
 #include <cpl_string.h>
 
@@ -47,16 +49,39 @@ bool is_windows_code_page(int cp) {
 // A short note on what the sampled bytes looked like, for the report.
 std::string sample_note(const ByteSample& s) {
     if (s.strings == 0) {
-        return "no text values to check";
+        return core::tr("import.enc.no_text");
     }
     if (s.non_ascii == 0) {
-        return "all text is ASCII";
+        return core::tr("import.enc.ascii");
     }
     if (s.invalid_utf8 == 0) {
-        return "the text is valid UTF-8";
+        return core::tr("import.enc.valid_utf8");
     }
-    return std::to_string(s.invalid_utf8) + " of " + std::to_string(s.strings) +
-           " values are not valid UTF-8";
+    return core::tr("import.enc.invalid_utf8",
+                    {std::to_string(s.invalid_utf8), std::to_string(s.strings)});
+}
+
+bool single_byte_western(const std::string& enc) {
+    return enc.rfind("ISO-8859", 0) == 0 || (enc.rfind("CP", 0) == 0 && enc != kCp936 &&
+                                             enc != "CP950" && enc != "CP949" && enc != "CP932");
+}
+
+// A declared encoding the bytes contradict loses to them (issue 8 item 4): declared UTF-8 or
+// a Western code page but the text is not UTF-8 and reads as GB18030; declared GBK but every
+// non-ASCII value is well-formed UTF-8 (GBK text almost never is).
+std::optional<EncodingChoice> bytes_overrule(const std::string& declared, const std::string& said,
+                                             const ByteSample& s) {
+    const bool gb_bytes = s.invalid_utf8 > 0 && s.invalid_gb == 0;
+    if ((declared == kUtf8 || single_byte_western(declared)) && gb_bytes) {
+        return EncodingChoice{
+            kGb18030, core::tr("import.enc.overruled_gb",
+                               {said, std::to_string(s.invalid_utf8), std::to_string(s.strings)})};
+    }
+    if ((declared == kCp936 || declared == kGb18030) && s.non_ascii > 0 && s.invalid_utf8 == 0) {
+        return EncodingChoice{
+            kUtf8, core::tr("import.enc.overruled_utf8", {said, std::to_string(s.non_ascii)})};
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -203,46 +228,53 @@ core::Result<EncodingChoice> choose_encoding(const EncodingEvidence& ev) {
         const std::string enc = canonical_encoding(ev.explicit_encoding);
         if (enc.empty()) {
             return core::make_error(core::ErrorCode::kUnknownEncoding, {},
-                                    "the encoding '" + ev.explicit_encoding +
-                                        "' is not known; give UTF-8, GBK, GB18030 or a code "
-                                        "page number such as 936 or 1252");
+                                    core::tr("import.enc.unknown", {ev.explicit_encoding}));
         }
-        return EncodingChoice{enc, "--encoding " + ev.explicit_encoding + " given"};
+        return EncodingChoice{enc, core::tr("import.enc.given", {ev.explicit_encoding})};
     }
     std::string prefix;
     if (ev.has_cpg) {
         const std::string enc = canonical_encoding(ev.cpg_text);
-        const std::string said = lower_trimmed(ev.cpg_text);
+        const std::string said = core::tr("import.enc.cpg_says", {lower_trimmed(ev.cpg_text)});
         if (!enc.empty()) {
-            return EncodingChoice{enc, ".cpg says " + said};
+            if (std::optional<EncodingChoice> bytes = bytes_overrule(enc, said, ev.sample)) {
+                return *bytes;
+            }
+            return EncodingChoice{enc, said};
         }
-        prefix = ".cpg '" + said + "' not understood; ";
+        prefix = core::tr("import.enc.cpg_unknown", {lower_trimmed(ev.cpg_text)});
     }
     if (ev.dbf_ldid == 0x57) {
         // "ANSI": the code page of the machine that wrote the file, GBK on Chinese Windows.
-        const std::string why = prefix + "DBF language byte 0x57 (the writer's ANSI code page)";
+        const std::string why = prefix + core::tr("import.enc.ldid_ansi");
         if (ev.sample.invalid_utf8 == 0) {
-            return EncodingChoice{kUtf8, why + " and " + sample_note(ev.sample)};
+            return EncodingChoice{kUtf8,
+                                  why + core::tr("import.enc.and", {sample_note(ev.sample)})};
         }
         if (ev.sample.invalid_gb == 0) {
-            return EncodingChoice{kCp936, why + " and the text reads as GBK"};
+            return EncodingChoice{kCp936, why + core::tr("import.enc.reads_as_gbk")};
         }
-        return EncodingChoice{"ISO-8859-1", why + ", text is neither UTF-8 nor GBK"};
+        return EncodingChoice{"ISO-8859-1", why + core::tr("import.enc.neither")};
     }
     if (ev.dbf_ldid > 0) {
         const std::string enc = encoding_from_ldid(ev.dbf_ldid);
         if (!enc.empty()) {
-            return EncodingChoice{
-                enc, prefix + "DBF language byte " + hex_byte(ev.dbf_ldid) + " (" + enc + ")"};
+            const std::string said =
+                prefix + core::tr("import.enc.ldid", {hex_byte(ev.dbf_ldid), enc});
+            if (std::optional<EncodingChoice> bytes = bytes_overrule(enc, said, ev.sample)) {
+                return *bytes;
+            }
+            return EncodingChoice{enc, said};
         }
-        prefix += "unknown DBF language byte " + hex_byte(ev.dbf_ldid) + "; ";
+        prefix += core::tr("import.enc.ldid_unknown", {hex_byte(ev.dbf_ldid)});
     } else if (ev.dbf_ldid == 0) {
-        prefix += ev.has_cpg ? "DBF language byte 0; " : "no .cpg and DBF language byte 0; ";
+        prefix += core::tr(ev.has_cpg ? "import.enc.ldid_zero" : "import.enc.no_cpg_ldid_zero");
     }
     if (ev.sample.invalid_utf8 == 0) {
         return EncodingChoice{kUtf8, prefix + sample_note(ev.sample)};
     }
-    return EncodingChoice{kGb18030, prefix + sample_note(ev.sample) + ", read as GB18030 (GBK)"};
+    return EncodingChoice{kGb18030,
+                          prefix + core::tr("import.enc.read_as_gb", {sample_note(ev.sample)})};
 }
 
 std::optional<std::string> decode_to_utf8(std::string_view bytes, const std::string& encoding) {

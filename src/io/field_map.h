@@ -5,6 +5,7 @@
 #include "core/result.h"
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -15,11 +16,13 @@ enum class LayerRole { kVillages, kTownships, kRoads, kSites };
 
 // "villages", "townships", "roads", "sites".
 const char* role_name(LayerRole role);
+// The role in the user's language (村 / villages), from the catalogue.
+std::string role_label(LayerRole role);
 
 // A plan attribute a layer can feed, with the source names that are recognised for it.
 struct TargetField {
     std::string name;                  // "code", "name", "population", ...
-    std::string label;                 // words for messages: "village code"
+    std::string label;                 // catalogue key of its words: "import.field.village_code"
     std::vector<std::string> aliases;  // in order of preference; ASCII compared case-insensitively
 };
 
@@ -30,6 +33,7 @@ const std::vector<TargetField>& target_fields(LayerRole role);
 struct FieldMapping {
     std::map<std::string, int> index;
     std::map<std::string, std::string> source;
+    std::set<std::string> explicit_targets;  // named with --field rather than recognised
     bool has(const std::string& target) const { return index.count(target) != 0; }
     // Index of the source field for `target`, or -1.
     int at(const std::string& target) const;

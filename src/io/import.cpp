@@ -1,11 +1,15 @@
-// import_plan: reads villages (required), townships, roads and sites into one plan in the
-// CGCS2000 3-degree GK zone of the villages' centre (or the CRS asked for), and the report.
+// import_plan: chooses each role's layer, reads villages (required), townships, roads and sites
+// into one plan in the CGCS2000 3-degree GK zone of the villages' median centre (or the CRS
+// asked for), and fills the report.
 //
-// Index: [SECTION] Report  [SECTION] Layer steps  [SECTION] import_plan
+// Index: [SECTION] Layer steps  [SECTION] Villages and townships  [SECTION] import_plan
 #include "io/import.h"
 
+#include "core/messages.h"
 #include "io/crs.h"
 #include "io/field_map.h"
+#include "io/import_crs.h"
+#include "io/import_discover.h"
 #include "io/import_geometry.h"
 #include "io/import_layers.h"
 #include "io/import_source.h"
@@ -14,75 +18,18 @@
 #include <algorithm>
 #include <exception>
 #include <filesystem>
+#include <limits>
 #include <utility>
 
 namespace beltplan::io {
-
-// ------------------------------------------------------------------------------------------
-// [SECTION] Report
-// ------------------------------------------------------------------------------------------
-
-namespace {
-constexpr std::size_t kMaxExamples = 5;
-}  // namespace
-
-void ImportReport::warn(const std::string& kind, const std::string& example) {
-    for (ImportWarning& w : warnings) {
-        if (w.kind == kind) {
-            ++w.count;
-            if (w.examples.size() < kMaxExamples) {
-                w.examples.push_back(example);
-            }
-            return;
-        }
-    }
-    warnings.push_back({kind, 1, {example}});
-}
-
-std::string ImportReport::to_text() const {
-    std::string out;
-    for (const LayerSummary& l : layers) {
-        out += l.role + ": " + l.source + ", layer '" + l.layer + "' (" + l.driver + ")\n";
-        out += "  features: " + std::to_string(l.features_read) + " read, " +
-               std::to_string(l.imported) + " imported, " + std::to_string(l.skipped) +
-               " skipped\n";
-        out += "  encoding: " + l.encoding.encoding + " (" + l.encoding.reason + ")\n";
-        out +=
-            "  source CRS: " + (l.source_crs.empty() ? std::string("none") : l.source_crs) + "\n";
-        std::string fields;
-        for (const auto& [target, source] : l.field_mapping) {
-            fields += (fields.empty() ? "" : ", ") + target + " <- " + source;
-        }
-        out += "  fields: " + (fields.empty() ? std::string("(none recognised)") : fields) + "\n";
-        std::string names;
-        for (const std::string& n : l.sample_names) {
-            names += (names.empty() ? "" : ", ") + n;
-        }
-        out += "  sample names: " + (names.empty() ? std::string("(none)") : names) + "\n";
-    }
-    if (warnings.empty()) {
-        out += "warnings: none\n";
-    } else {
-        out += "warnings:\n";
-        for (const ImportWarning& w : warnings) {
-            out += "  " + w.kind + ": " + std::to_string(w.count) + "\n";
-            for (const std::string& e : w.examples) {
-                out += "    " + e + "\n";
-            }
-            if (w.count > static_cast<long long>(w.examples.size())) {
-                out += "    ... and " + std::to_string(w.count - w.examples.size()) + " more\n";
-            }
-        }
-    }
-    out += "target CRS: " + target_crs + "\n";
-    return out;
-}
 
 // ------------------------------------------------------------------------------------------
 // [SECTION] Layer steps
 // ------------------------------------------------------------------------------------------
 
 namespace {
+
+constexpr double kOutlierKm = 200.0;  // issue 9: farther from the median is a probable error
 
 // A read and mapped source with its summary (not yet in the report).
 struct Layer {
@@ -105,111 +52,287 @@ core::Result<Layer> read_layer(const SourceSpec& spec, LayerRole role, const Imp
     s.source = spec.path;
     s.layer = t.layer;
     s.driver = t.driver;
+    s.declared = t.declared;
     s.features_read = static_cast<long long>(t.rows.size());
     s.encoding = t.encoding;
-    s.source_crs = t.crs_label;
     if (t.rows.empty()) {
         if (role == LayerRole::kVillages) {
             return core::make_error(core::ErrorCode::kEmptyLayer, t.where(),
-                                    "the layer has no features; villages need at least one "
-                                    "polygon");
+                                    core::tr("import.villages_empty"));
         }
-        report.warn("empty_layer", std::string(role_name(role)) + ": " + t.path + ", layer '" +
-                                       t.layer + "' has no features");
+        report.warn("empty_layer",
+                    core::tr("import.ex.empty_layer", {role_label(role), t.path, t.layer}));
     }
     core::Result<FieldMapping> mapping = map_fields(role, t.field_names, spec.fields, t.where());
     if (!mapping) {
         return mapping.error();
     }
     layer.mapping = std::move(mapping).value();
-    std::vector<std::string> required;
-    if (role == LayerRole::kVillages) {
-        required = {"code", "name"};
-    } else if (role == LayerRole::kTownships) {
-        required = {"code"};
-    }
-    for (const std::string& target : required) {
-        if (!layer.mapping.has(target)) {
-            return missing_field_error(role, target, t.field_names, t.where());
+    if (role == LayerRole::kVillages || role == LayerRole::kTownships) {
+        if (!layer.mapping.has("code")) {
+            return missing_field_error(role, "code", t.field_names, t.where());
         }
     }
     s.field_mapping = layer.mapping.source;
     return layer;
 }
 
-// The CRS of a polygon or line layer: its own, else --crs, else an Error.
-core::Result<std::string> layer_crs(Layer& layer, const ImportOptions& options) {
-    if (!layer.table.crs_wkt.empty()) {
-        return layer.table.crs_wkt;
+// True when the villages are points (村委会驻地) or a table with seat columns, not polygons.
+bool villages_are_points(const Layer& villages) {
+    bool any_polygon = false;
+    bool any_point = false;
+    for (const SourceRow& row : villages.table.rows) {
+        if (row.geometry == nullptr || row.geometry->IsEmpty()) {
+            continue;
+        }
+        const OGRwkbGeometryType t = wkbFlatten(row.geometry->getGeometryType());
+        any_point |= t == wkbPoint || t == wkbMultiPoint;
+        any_polygon |= !(t == wkbPoint || t == wkbMultiPoint);
     }
-    if (!options.source_crs.empty()) {
-        layer.summary.source_crs = options.source_crs + " (--crs)";
-        return options.source_crs;
+    if (any_polygon) {
+        return false;
     }
-    return core::make_error(core::ErrorCode::kNoCrs, layer.table.where(),
-                            "the layer has no CRS (.prj missing?); give --crs EPSG:4490 or the "
-                            "right code");
+    return any_point || (villages.mapping.has("seat_x") && villages.mapping.has("seat_y"));
 }
 
-core::Result<CoordinateTransform> transform_for(const Layer& layer, const std::string& from,
-                                                const std::string& to) {
-    core::Result<CoordinateTransform> t = CoordinateTransform::create(from, to);
+// Seat columns as the layer's raw positions (a village table without geometry).
+std::vector<std::optional<core::PointM>> seat_columns(const Layer& layer, ImportReport& report) {
+    std::vector<std::optional<core::PointM>> out;
+    for (const SourceRow& row : layer.table.rows) {
+        const std::string label = feature_label(row.fid, "");
+        std::optional<double> x = field_real(layer.mapping, row, "seat_x", label, report);
+        std::optional<double> y = field_real(layer.mapping, row, "seat_y", label, report);
+        out.push_back(x && y ? std::optional<core::PointM>(core::PointM{*x, *y}) : std::nullopt);
+    }
+    return out;
+}
+
+// The layer's CRS decided and checked, its features placed, the far ones refused or skipped
+// (measured from `centre`, else from the layer's own median).
+core::Result<SourceCrs> place_layer(Layer& layer, const ImportOptions& options,
+                                    const std::optional<core::LonLat>& centre, double limit_km,
+                                    ImportReport& report, Placement* placement_out = nullptr) {
+    const bool columns = !layer.table.has_geometry_column;
+    std::vector<std::optional<core::PointM>> raw =
+        columns ? seat_columns(layer, report) : raw_centres(layer.table);
+    core::Result<SourceCrs> crs = source_crs(layer.table, options.source_crs, raw);
+    if (!crs) {
+        return crs.error();
+    }
+    layer.summary.source_crs = crs->label;
+    layer.summary.crs_reason = crs->reason;
+    if (layer.table.crs_wkt.empty() && options.source_crs.empty()) {
+        report.warn("crs_recognised", layer.table.path + core::tr("where.colon") + crs->reason);
+    }
+    Placement placement = place_rows(raw, *crs);
+    if (core::Status s = check_declared_crs(layer.table, *crs, raw, placement); !s) {
+        return s.error();
+    }
+    const std::optional<core::LonLat> c = centre ? centre : placement.median;
+    if (c && !columns) {
+        core::Status s =
+            handle_outliers(layer.table, placement, *c, limit_km, options.skip_outliers, report);
+        if (!s) {
+            return s.error();
+        }
+        layer.summary.skipped +=
+            layer.summary.features_read - static_cast<long long>(layer.table.rows.size());
+    }
+    if (placement_out != nullptr) {
+        *placement_out = std::move(placement);
+    }
+    return crs;
+}
+
+struct Transforms {
+    CoordinateTransform layer;
+    CoordinateTransform degrees;
+};
+
+core::Result<Transforms> transforms(const Layer& layer, const SourceCrs& crs,
+                                    const std::string& target) {
+    core::Result<CoordinateTransform> t = CoordinateTransform::create(crs.definition, target);
+    core::Result<CoordinateTransform> d =
+        CoordinateTransform::create("EPSG:" + std::to_string(kCgcs2000Epsg), target);
     if (!t) {
         return core::make_error(t.error().code, layer.table.where(), t.error().message);
     }
-    return t;
+    if (!d) {
+        return core::make_error(d.error().code, layer.table.where(), d.error().message);
+    }
+    return Transforms{std::move(t).value(), std::move(d).value()};
 }
 
-// options.target_crs, else "EPSG:<GK zone>" of the centre of the villages' bounds.
-core::Result<std::string> choose_target(const Layer& villages, const std::string& source,
-                                        const ImportOptions& options) {
-    if (!options.target_crs.empty()) {
-        if (is_geographic_crs(options.target_crs)) {
-            return core::make_error(core::ErrorCode::kBadCrs, {},
-                                    "the target CRS " + options.target_crs +
-                                        " is in degrees; beltplan measures in metres, so give a "
-                                        "projected CRS such as EPSG:4547");
+}  // namespace
+
+// ------------------------------------------------------------------------------------------
+// [SECTION] Villages and townships
+// ------------------------------------------------------------------------------------------
+
+namespace {
+
+// What the villages step leaves for the others.
+struct VillageStep {
+    VillagesOut built;
+    std::string target;
+    std::optional<core::LonLat> centre;
+};
+
+core::Result<VillageStep> import_villages(const SourceSpec& spec, const ImportOptions& options,
+                                          ImportResult& result) {
+    ImportReport& report = result.report;
+    core::Result<Layer> layer = read_layer(spec, LayerRole::kVillages, options, report);
+    if (!layer) {
+        return layer.error();
+    }
+    Placement placement;
+    core::Result<SourceCrs> crs =
+        place_layer(*layer, options, std::nullopt, kOutlierKm, report, &placement);
+    if (!crs) {
+        return crs.error();
+    }
+    core::Result<TargetCrs> target =
+        choose_target(placement.median, placement.placed, options.target_crs, report);
+    if (!target) {
+        return target.error();
+    }
+    core::Result<core::CrsInfo> info = describe_crs(target->definition);
+    if (!info) {
+        return info.error();
+    }
+    result.plan.crs = *info;
+    report.target_crs = (info->epsg != 0 ? "EPSG:" + std::to_string(info->epsg) + " " : "") + "(" +
+                        info->name + ")";
+    report.target_reason = target->reason;
+    if (placement.median) {
+        warn_old_datum(*crs, *placement.median, layer->table.path, report);
+    }
+    core::Result<Transforms> t = transforms(*layer, *crs, target->definition);
+    if (!t) {
+        return t.error();
+    }
+    const LayerInput in{layer->table, layer->mapping, t->layer, t->degrees};
+    const bool points = villages_are_points(*layer);
+    core::Result<VillagesOut> built =
+        build_villages(in, points, options.repair, report, layer->summary);
+    if (!built) {
+        return built.error();
+    }
+    if (built->villages.empty()) {
+        return core::make_error(
+            core::ErrorCode::kEmptyLayer, layer->table.where(),
+            core::tr("import.no_usable_village", {std::to_string(layer->table.rows.size())}));
+    }
+    layer->summary.field_mapping = layer->mapping.source;
+    report.layers.push_back(layer->summary);
+    return VillageStep{std::move(built).value(), target->definition, placement.median};
+}
+
+// Townships from villages' town codes: every village with a code is counted by code.
+void count_dissolved(const std::vector<core::Village>& villages,
+                     const std::vector<core::Township>& townships, ImportReport& report) {
+    std::vector<TownshipCount> counts;
+    for (const core::Township& t : townships) {
+        TownshipCount c;
+        c.code = t.code;
+        c.name = t.name;
+        for (const core::Village& v : villages) {
+            c.villages += v.town_code == t.code ? 1 : 0;
         }
-        return options.target_crs;
+        c.by_code = c.villages;
+        counts.push_back(c);
     }
-    std::vector<const OGRGeometry*> geometries;
-    for (const SourceRow& row : villages.table.rows) {
-        geometries.push_back(row.geometry.get());
+    for (const core::Village& v : villages) {
+        if (v.town_code.empty()) {
+            report.warn("no_township", core::tr("import.ex.no_township",
+                                                {v.name + " (" + v.code + ")", v.town_code}));
+        }
     }
-    const OGREnvelope env = source_envelope(geometries);
-    if (!env.IsInit()) {
-        return core::make_error(core::ErrorCode::kEmptyGeometry, villages.table.where(),
-                                "no feature has a geometry, so there is nothing to place");
-    }
-    core::Result<CoordinateTransform> to_lonlat =
-        transform_for(villages, source, "EPSG:" + std::to_string(kCgcs2000Epsg));
-    if (!to_lonlat) {
-        return to_lonlat.error();
-    }
-    double lon = (env.MinX + env.MaxX) / 2.0;
-    double lat = (env.MinY + env.MaxY) / 2.0;
-    if (!to_lonlat->apply(lon, lat)) {
-        return core::make_error(core::ErrorCode::kTransformFailed, villages.table.where(),
-                                "the centre of the layer cannot be converted to longitude and "
-                                "latitude; check the CRS");
-    }
-    return "EPSG:" + std::to_string(gk3_zone_epsg(lon));
+    report.townships = std::move(counts);
 }
 
-// Polygon/line layer: CRS, transform, then the builder.
-template <typename Build>
-auto build_layer(Layer& layer, const ImportOptions& options, const std::string& target, Build build)
-    -> decltype(build(std::declval<const LayerInput&>())) {
-    core::Result<std::string> source = layer_crs(layer, options);
-    if (!source) {
-        return source.error();
+core::Status import_townships(const std::optional<SourceSpec>& spec, const ImportOptions& options,
+                              VillageStep& step, ImportResult& result) {
+    ImportReport& report = result.report;
+    core::Plan& plan = result.plan;
+    if (!spec) {
+        if (step.built.points) {
+            return core::make_error(core::ErrorCode::kBadArgument, {},
+                                    core::tr("import.points.need_townships"));
+        }
+        plan.townships = townships_from_villages(plan.villages, step.built.town_names, report);
+        count_dissolved(plan.villages, plan.townships, report);
+        return core::Ok{};
     }
-    core::Result<CoordinateTransform> transform = transform_for(layer, *source, target);
-    if (!transform) {
-        return transform.error();
+    core::Result<Layer> layer = read_layer(*spec, LayerRole::kTownships, options, report);
+    if (!layer) {
+        return layer.error();
     }
-    const LayerInput in{layer.table, layer.mapping, *transform};
-    return build(in);
+    core::Result<SourceCrs> crs = place_layer(*layer, options, step.centre, kOutlierKm, report);
+    if (!crs) {
+        return crs.error();
+    }
+    core::Result<Transforms> t = transforms(*layer, *crs, step.target);
+    if (!t) {
+        return t.error();
+    }
+    const LayerInput in{layer->table, layer->mapping, t->layer, t->degrees};
+    auto townships = build_townships(in, options.repair, report, layer->summary);
+    if (!townships) {
+        return townships.error();
+    }
+    plan.townships = std::move(townships).value();
+    report.layers.push_back(layer->summary);
+    assign_townships(plan.villages, plan.townships, report);
+    return core::Ok{};
+}
+
+core::Status import_roads(const SourceSpec& spec, const ImportOptions& options,
+                          const VillageStep& step, ImportResult& result) {
+    ImportReport& report = result.report;
+    core::Result<Layer> layer = read_layer(spec, LayerRole::kRoads, options, report);
+    if (!layer) {
+        return layer.error();
+    }
+    // A road may run far out of the district: only roads outside China are probable errors.
+    core::Result<SourceCrs> crs =
+        place_layer(*layer, options, step.centre, std::numeric_limits<double>::infinity(), report);
+    if (!crs) {
+        return crs.error();
+    }
+    core::Result<Transforms> t = transforms(*layer, *crs, step.target);
+    if (!t) {
+        return t.error();
+    }
+    const LayerInput in{layer->table, layer->mapping, t->layer, t->degrees};
+    result.plan.roads = build_roads(in, report, layer->summary);
+    report.layers.push_back(layer->summary);
+    return core::Ok{};
+}
+
+core::Status import_sites(const SourceSpec& spec, const ImportOptions& options,
+                          const VillageStep& step, ImportResult& result) {
+    ImportReport& report = result.report;
+    core::Result<Layer> layer = read_layer(spec, LayerRole::kSites, options, report);
+    if (!layer) {
+        return layer.error();
+    }
+    core::Result<std::vector<core::Site>> sites = build_sites(
+        layer->table, layer->mapping, options, step.target, result.plan, report, layer->summary);
+    if (!sites) {
+        return sites.error();
+    }
+    result.plan.sites = std::move(sites).value();
+    report.layers.push_back(layer->summary);
+    for (TownshipCount& t : report.townships) {
+        for (const core::Site& s : result.plan.sites) {
+            const auto v =
+                std::find_if(result.plan.villages.begin(), result.plan.villages.end(),
+                             [&](const core::Village& x) { return x.code == s.village_code; });
+            t.sites += v != result.plan.villages.end() && v->town_code == t.code ? 1 : 0;
+        }
+    }
+    return core::Ok{};
 }
 
 }  // namespace
@@ -220,152 +343,91 @@ auto build_layer(Layer& layer, const ImportOptions& options, const std::string& 
 
 namespace {
 
-core::Result<ImportResult> import_all(const ImportOptions& options, CplErrorCollector& cpl);
+std::string provenance(const RoleSources& roles, bool approximate) {
+    std::vector<std::string> files;
+    for (const std::optional<SourceSpec>* s :
+         {&roles.villages, &roles.townships, &roles.roads, &roles.sites}) {
+        if (*s) {
+            const std::string name = std::filesystem::path((*s)->path).filename().string();
+            if (std::find(files.begin(), files.end(), name) == files.end()) {
+                files.push_back(name);
+            }
+        }
+    }
+    std::string list;
+    for (const std::string& f : files) {
+        list += (list.empty() ? "" : core::tr("import.list_separator")) + f;
+    }
+    std::string line = core::tr("import.provenance", {list});
+    if (approximate) {
+        line += core::tr("import.provenance_approximate");
+    }
+    return line;
+}
+
+core::Result<ImportResult> import_all(const ImportOptions& options) {
+    if (!options.villages && options.sources.empty()) {
+        return core::make_error(core::ErrorCode::kBadArgument, {}, core::tr("import.no_sources"));
+    }
+    ImportResult result;
+    core::Result<RoleSources> roles = choose_layers(options, result.report);
+    if (!roles) {
+        return roles.error();
+    }
+    core::Result<VillageStep> villages = import_villages(*roles->villages, options, result);
+    if (!villages) {
+        return villages.error();
+    }
+    result.plan.villages = villages->built.villages;
+    if (core::Status s = import_townships(roles->townships, options, *villages, result); !s) {
+        return s.error();
+    }
+    if (villages->built.points) {
+        core::Status areas = build_approximate_areas(result.plan.villages, result.plan.townships,
+                                                     roles->villages->path, result.report);
+        if (!areas) {
+            return areas.error();
+        }
+        result.plan.approximate_village_areas = true;
+        result.report.approximate_areas = true;
+        result.report.warn(
+            "approximate_areas",
+            core::tr("import.ex.approximate", {std::to_string(result.plan.villages.size())}));
+    }
+    if (roles->roads) {
+        if (core::Status s = import_roads(*roles->roads, options, *villages, result); !s) {
+            return s.error();
+        }
+    }
+    if (roles->sites) {
+        if (core::Status s = import_sites(*roles->sites, options, *villages, result); !s) {
+            return s.error();
+        }
+    }
+    const std::string& path = roles->villages->path;
+    result.plan.name = !options.plan_name.empty() ? options.plan_name
+                                                  : std::filesystem::path(path).stem().string();
+    result.plan.provenance = provenance(*roles, result.plan.approximate_village_areas);
+    return result;
+}
 
 }  // namespace
 
 core::Result<ImportResult> import_plan(const ImportOptions& options) {
     try {
-        if (GDALGetDriverCount() == 0) {
-            GDALAllRegister();
+        register_gdal();
+        CplErrorCollector cpl;  // GDAL's messages go into the report, not to the terminal
+        core::Result<ImportResult> result = import_all(options);
+        if (result) {
+            for (const std::string& message : cpl.take()) {
+                result->report.warn("gdal_message", message);
+            }
         }
-        CplErrorCollector cpl;
-        return import_all(options, cpl);
+        return result;
     } catch (const std::exception& e) {
         return core::make_error(core::ErrorCode::kInternal, {},
-                                std::string("the import failed unexpectedly: ") + e.what());
+                                core::tr("import.unexpected", {e.what()}));
     }
 }
-
-namespace {
-
-core::Status import_townships(const ImportOptions& options, const std::string& target,
-                              const VillagesOut& villages, ImportResult& result) {
-    ImportReport& report = result.report;
-    core::Plan& plan = result.plan;
-    if (!options.townships) {
-        plan.townships = townships_from_villages(plan.villages, villages.town_names, report);
-        return core::Ok{};
-    }
-    core::Result<Layer> layer =
-        read_layer(*options.townships, LayerRole::kTownships, options, report);
-    if (!layer) {
-        return layer.error();
-    }
-    auto townships = build_layer(*layer, options, target, [&](const LayerInput& in) {
-        return build_townships(in, options.repair, report, layer->summary);
-    });
-    if (!townships) {
-        return townships.error();
-    }
-    plan.townships = std::move(townships).value();
-    report.layers.push_back(layer->summary);
-    for (const core::Village& v : plan.villages) {
-        const bool known =
-            std::any_of(plan.townships.begin(), plan.townships.end(),
-                        [&](const core::Township& t) { return t.code == v.town_code; });
-        if (!known) {
-            report.warn("unknown_town_code", v.name + " (" + v.code + "): township " + v.town_code +
-                                                 " is not in the townships layer");
-        }
-    }
-    return core::Ok{};
-}
-
-core::Status import_roads_and_sites(const ImportOptions& options, const std::string& target,
-                                    ImportResult& result) {
-    ImportReport& report = result.report;
-    if (options.roads) {
-        core::Result<Layer> layer = read_layer(*options.roads, LayerRole::kRoads, options, report);
-        if (!layer) {
-            return layer.error();
-        }
-        auto roads = build_layer(*layer, options, target, [&](const LayerInput& in) {
-            return core::Result<std::vector<core::Road>>(build_roads(in, report, layer->summary));
-        });
-        if (!roads) {
-            return roads.error();
-        }
-        result.plan.roads = std::move(roads).value();
-        report.layers.push_back(layer->summary);
-    }
-    if (options.sites) {
-        core::Result<Layer> layer = read_layer(*options.sites, LayerRole::kSites, options, report);
-        if (!layer) {
-            return layer.error();
-        }
-        core::Result<std::vector<core::Site>> sites =
-            build_sites(layer->table, layer->mapping, options, target, result.plan.villages, report,
-                        layer->summary);
-        if (!sites) {
-            return sites.error();
-        }
-        result.plan.sites = std::move(sites).value();
-        report.layers.push_back(layer->summary);
-    }
-    return core::Ok{};
-}
-
-core::Result<ImportResult> import_all(const ImportOptions& options, CplErrorCollector& cpl) {
-    if (!options.villages) {
-        return core::make_error(core::ErrorCode::kBadArgument, {},
-                                "no villages source given; the villages layer is required");
-    }
-    ImportResult result;
-    ImportReport& report = result.report;
-    core::Result<Layer> villages =
-        read_layer(*options.villages, LayerRole::kVillages, options, report);
-    if (!villages) {
-        return villages.error();
-    }
-    core::Result<std::string> source = layer_crs(*villages, options);
-    if (!source) {
-        return source.error();
-    }
-    core::Result<std::string> target = choose_target(*villages, *source, options);
-    if (!target) {
-        return target.error();
-    }
-    core::Result<core::CrsInfo> crs = describe_crs(*target);
-    if (!crs) {
-        return crs.error();
-    }
-    result.plan.crs = *crs;
-    report.target_crs =
-        (crs->epsg != 0 ? "EPSG:" + std::to_string(crs->epsg) + " " : "") + "(" + crs->name + ")";
-    auto built = build_layer(*villages, options, *target, [&](const LayerInput& in) {
-        return build_villages(in, options.repair, report, villages->summary);
-    });
-    if (!built) {
-        return built.error();
-    }
-    if (built->villages.empty()) {
-        return core::make_error(core::ErrorCode::kEmptyLayer, villages->table.where(),
-                                "none of the " + std::to_string(villages->table.rows.size()) +
-                                    " features is a usable village (each lacks a code or a "
-                                    "valid polygon)");
-    }
-    result.plan.villages = std::move(built->villages);
-    report.layers.push_back(villages->summary);
-    core::Status townships = import_townships(options, *target, *built, result);
-    if (!townships) {
-        return townships.error();
-    }
-    core::Status others = import_roads_and_sites(options, *target, result);
-    if (!others) {
-        return others.error();
-    }
-    const std::string& path = options.villages->path;
-    result.plan.name = !options.plan_name.empty() ? options.plan_name
-                                                  : std::filesystem::path(path).stem().string();
-    result.plan.provenance =
-        "imported by beltplan from " + std::filesystem::path(path).filename().string();
-    for (const std::string& message : cpl.take()) {
-        report.warn("gdal_message", message);
-    }
-    return result;
-}
-
-}  // namespace
 
 }  // namespace beltplan::io

@@ -1,13 +1,16 @@
-// Villages, townships and roads from source tables. Attributes that do not parse are counted
-// and left unset; codes must be unique; derived values (town code from a 12-digit village
-// code, townships dissolved from villages) are counted so the planner sees every guess.
+// Field access shared by the layer builders, townships, roads, and the assignment of villages
+// to townships. Attributes that do not parse are counted and left unset; derived values
+// (townships dissolved from villages, a township found by location) are counted so the
+// planner sees every guess.
 //
-// Index: [SECTION] Field access  [SECTION] Villages  [SECTION] Townships  [SECTION] Roads
+// Index: [SECTION] Field access  [SECTION] Townships  [SECTION] Assignment  [SECTION] Roads
 #include "io/import_layers.h"
 
 #include "core/geos_ops.h"
+#include "core/messages.h"
 #include "io/import_geometry.h"
 #include "io/import_values.h"
+#include "io/name_match.h"
 
 #include <algorithm>
 #include <cctype>
@@ -32,54 +35,6 @@ const core::FieldValue* mapped_value(const FieldMapping& mapping, const SourceRo
     return &row.values[static_cast<std::size_t>(i)];
 }
 
-void warn_unparsed(const FieldMapping& mapping, const SourceRow& row, const std::string& target,
-                   const std::string& label, const std::string& what, ImportReport& report) {
-    const core::FieldValue* v = mapped_value(mapping, row, target);
-    report.warn("unparsed_value", label + ", field '" + mapping.source.at(target) + "': '" +
-                                      (v != nullptr ? value_text(*v) : "") + "' is not " + what +
-                                      "; left unset");
-}
-
-std::optional<std::int64_t> field_integer(const FieldMapping& mapping, const SourceRow& row,
-                                          const std::string& target, const std::string& label,
-                                          ImportReport& report) {
-    const core::FieldValue* v = mapped_value(mapping, row, target);
-    std::int64_t out = 0;
-    const Parsed p = v != nullptr ? parse_integer(*v, out) : Parsed::kEmpty;
-    if (p == Parsed::kBad) {
-        warn_unparsed(mapping, row, target, label, "a whole number", report);
-    }
-    return p == Parsed::kOk ? std::optional<std::int64_t>(out) : std::nullopt;
-}
-
-std::optional<bool> field_flag(const FieldMapping& mapping, const SourceRow& row,
-                               const std::string& target, const std::string& label,
-                               ImportReport& report) {
-    const core::FieldValue* v = mapped_value(mapping, row, target);
-    bool out = false;
-    const Parsed p = v != nullptr ? parse_flag(*v, out) : Parsed::kEmpty;
-    if (p == Parsed::kBad) {
-        warn_unparsed(mapping, row, target, label, "a yes/no flag (是/否, 1/0)", report);
-    }
-    return p == Parsed::kOk ? std::optional<bool>(out) : std::nullopt;
-}
-
-bool is_digits(const std::string& s) {
-    return !s.empty() &&
-           std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
-}
-
-core::Error duplicate_code(const SourceTable& t, const FieldMapping& mapping, const char* what,
-                           const std::string& code, const std::string& first, const SourceRow& row,
-                           const std::string& second) {
-    core::Where where = t.where();
-    where.feature = row.fid;
-    where.field = mapping.source.at("code");
-    return core::make_error(core::ErrorCode::kDuplicateCode, where,
-                            std::string(what) + " code " + code + " appears twice, in " + first +
-                                " and " + second + "; codes must be unique");
-}
-
 void add_sample(LayerSummary& summary, const std::string& name) {
     if (summary.sample_names.size() < kSampleNames && !name.empty()) {
         summary.sample_names.push_back(name);
@@ -87,6 +42,15 @@ void add_sample(LayerSummary& summary, const std::string& name) {
 }
 
 }  // namespace
+
+void warn_unparsed(const FieldMapping& mapping, const SourceRow& row, const std::string& target,
+                   const std::string& label, const std::string& what_key, ImportReport& report) {
+    const core::FieldValue* v = mapped_value(mapping, row, target);
+    report.warn(
+        "unparsed_value",
+        core::tr("import.ex.unparsed", {label, mapping.source.at(target),
+                                        v != nullptr ? value_text(*v) : "", core::tr(what_key)}));
+}
 
 std::string field_text(const FieldMapping& mapping, const SourceRow& row,
                        const std::string& target) {
@@ -108,9 +72,35 @@ std::optional<double> field_real(const FieldMapping& mapping, const SourceRow& r
     double out = 0.0;
     const Parsed p = v != nullptr ? parse_real(*v, out) : Parsed::kEmpty;
     if (p == Parsed::kBad) {
-        warn_unparsed(mapping, row, target, label, "a number", report);
+        warn_unparsed(mapping, row, target, label, "import.what.number", report);
     }
     return p == Parsed::kOk ? std::optional<double>(out) : std::nullopt;
+}
+
+core::Result<std::optional<NormalCode>> field_code(const LayerInput& in, const SourceRow& row,
+                                                   const std::string& target) {
+    const core::FieldValue* v = mapped_value(in.mapping, row, target);
+    if (v == nullptr) {
+        return std::optional<NormalCode>();
+    }
+    bool lossy = false;
+    const std::optional<std::string> digits = code_digits(*v, lossy);
+    if (lossy) {
+        return core::make_error(
+            core::ErrorCode::kBadValue,
+            {in.table.path, in.table.layer, row.fid, in.mapping.source.at(target)},
+            core::tr("import.code_lossy", {value_text(*v)}));
+    }
+    if (digits) {
+        return std::optional<NormalCode>(normalise_code(*digits));
+    }
+    const std::string text = field_text(in.mapping, row, target);
+    if (text.empty()) {
+        return std::optional<NormalCode>();
+    }
+    NormalCode kept;
+    kept.code = text;  // not digits (a code such as "V001"): kept as written
+    return std::optional<NormalCode>(kept);
 }
 
 core::ExtraFields extra_fields(const SourceTable& table, const FieldMapping& mapping,
@@ -131,136 +121,6 @@ core::ExtraFields extra_fields(const SourceTable& table, const FieldMapping& map
 }
 
 // ------------------------------------------------------------------------------------------
-// [SECTION] Villages
-// ------------------------------------------------------------------------------------------
-
-namespace {
-
-// Attributes other than code, name and shape.
-void read_village_attributes(const LayerInput& in, const SourceRow& row, const std::string& label,
-                             ImportReport& report, core::Village& v) {
-    const FieldMapping& m = in.mapping;
-    v.population = field_integer(m, row, "population", label, report);
-    v.party_members = field_integer(m, row, "party_members", label, report);
-    v.collective_income_wan_yuan = field_real(m, row, "collective_income", label, report);
-    v.weak_org = field_flag(m, row, "weak_org", label, report);
-    v.leader = field_flag(m, row, "leader", label, report);
-    const std::string kind = field_text(m, row, "kind");
-    if (!kind.empty()) {
-        const std::optional<core::VillageKind> k = core::parse_village_kind(kind);
-        if (k) {
-            v.kind = *k;
-        } else {
-            report.warn("unknown_village_kind",
-                        label + ": '" + kind + "' is not 枢纽型/潮汐型/基本型/空心型");
-        }
-    }
-    if (m.has("seat_x") && m.has("seat_y")) {
-        std::optional<double> x = field_real(m, row, "seat_x", label, report);
-        std::optional<double> y = field_real(m, row, "seat_y", label, report);
-        if (x && y) {
-            if (in.transform.apply(*x, *y)) {
-                v.seat = core::PointM{*x, *y};
-            } else {
-                report.warn("unparsed_value", label + ": the seat point cannot be projected");
-            }
-        }
-    }
-}
-
-void set_town_code(const LayerInput& in, const SourceRow& row, const std::string& label,
-                   ImportReport& report, core::Village& v) {
-    v.town_code = field_text(in.mapping, row, "town_code");
-    if (!v.town_code.empty()) {
-        return;
-    }
-    if (v.code.size() == 12 && is_digits(v.code)) {
-        v.town_code = v.code.substr(0, 9);
-        report.warn("town_code_from_code", label + ": " + v.town_code);
-    } else {
-        report.warn("missing_town_code", label + ": code " + v.code + " is not 12 digits");
-    }
-}
-
-// The code, name and projected shape every polygon row shares; nullopt when the row is
-// skipped (counted), an Error when its code repeats an earlier feature's.
-struct CodedShape {
-    std::string code;
-    std::string name;
-    std::string label;
-    core::MultiPolygon shape;
-};
-
-core::Result<std::optional<CodedShape>> read_coded_shape(const LayerInput& in, const SourceRow& row,
-                                                         const char* kind, bool repair,
-                                                         std::map<std::string, std::string>& seen,
-                                                         ImportReport& report,
-                                                         LayerSummary& summary) {
-    const SourceTable& t = in.table;
-    const core::Where where{t.path, t.layer, row.fid, ""};
-    CodedShape c;
-    c.code = field_text(in.mapping, row, "code");
-    c.name = field_text(in.mapping, row, "name");
-    c.label = feature_label(row.fid, c.name);
-    if (c.code.empty()) {
-        report.warn("skipped_missing_code", c.label);
-        ++summary.skipped;
-        return std::optional<CodedShape>();
-    }
-    const auto [it, fresh] = seen.emplace(c.code, c.label);
-    if (!fresh) {
-        return duplicate_code(t, in.mapping, kind, c.code, it->second, row, c.label);
-    }
-    std::optional<core::MultiPolygon> shape =
-        project_polygons(row.geometry.get(), in.transform, repair, where, c.label, report);
-    if (!shape) {
-        ++summary.skipped;
-        return std::optional<CodedShape>();
-    }
-    c.shape = std::move(*shape);
-    if (c.name.empty()) {
-        report.warn("missing_name", c.label + ": named by its code " + c.code);
-        c.name = c.code;
-    }
-    return std::optional<CodedShape>(std::move(c));
-}
-
-}  // namespace
-
-core::Result<VillagesOut> build_villages(const LayerInput& in, bool repair, ImportReport& report,
-                                         LayerSummary& summary) {
-    const SourceTable& t = in.table;
-    VillagesOut out;
-    std::map<std::string, std::string> seen;  // code -> label of its first feature
-    for (const SourceRow& row : t.rows) {
-        auto coded = read_coded_shape(in, row, "village", repair, seen, report, summary);
-        if (!coded) {
-            return coded.error();
-        }
-        if (!coded->has_value()) {
-            continue;
-        }
-        CodedShape& c = **coded;
-        const std::string& label = c.label;
-        core::Village v;
-        v.code = std::move(c.code);
-        v.name = std::move(c.name);
-        v.shape = std::move(c.shape);
-        set_town_code(in, row, label, report, v);
-        read_village_attributes(in, row, label, report, v);
-        const std::string town_name = field_text(in.mapping, row, "town_name");
-        if (!town_name.empty() && !v.town_code.empty()) {
-            out.town_names.emplace(v.town_code, town_name);
-        }
-        v.extra = extra_fields(t, in.mapping, row, {"town_name"});
-        add_sample(summary, v.name);
-        out.villages.push_back(std::move(v));
-        ++summary.imported;
-    }
-    return out;
-}
-
-// ------------------------------------------------------------------------------------------
 // [SECTION] Townships
 // ------------------------------------------------------------------------------------------
 
@@ -269,20 +129,46 @@ core::Result<std::vector<core::Township>> build_townships(const LayerInput& in, 
                                                           LayerSummary& summary) {
     const SourceTable& t = in.table;
     std::vector<core::Township> out;
-    std::map<std::string, std::string> seen;
+    std::map<std::string, std::size_t> by_code;
     for (const SourceRow& row : t.rows) {
-        auto coded = read_coded_shape(in, row, "township", repair, seen, report, summary);
-        if (!coded) {
-            return coded.error();
+        const std::string name = field_text(in.mapping, row, "name");
+        const std::string label = feature_label(row.fid, name);
+        core::Result<std::optional<NormalCode>> code = field_code(in, row, "code");
+        if (!code) {
+            return code.error();
         }
-        if (!coded->has_value()) {
+        if (!code->has_value()) {
+            report.warn("skipped_missing_code", label);
+            ++summary.skipped;
             continue;
         }
-        CodedShape& c = **coded;
+        const core::Where where{t.path, t.layer, row.fid, ""};
+        std::optional<core::MultiPolygon> shape =
+            project_polygons(row.geometry.get(), in.transform, repair, where, label, report);
+        if (!shape) {
+            ++summary.skipped;
+            continue;
+        }
+        const std::string& c = (*code)->code;
+        const auto [it, fresh] = by_code.emplace(c, out.size());
+        if (!fresh) {
+            core::Township& first = out[it->second];
+            if (township_key(first.name) != township_key(name)) {
+                return core::make_error(
+                    core::ErrorCode::kDuplicateCode,
+                    {t.path, t.layer, row.fid, in.mapping.source.at("code")},
+                    core::tr("import.duplicate_code_names", {c, first.name, name}));
+            }
+            first.shape = core::union_all({&first.shape, &*shape});
+            report.warn("merged_parts",
+                        core::tr("import.ex.merged_township", {first.name, c, label}));
+            ++summary.imported;
+            continue;
+        }
         core::Township township;
-        township.code = std::move(c.code);
-        township.name = std::move(c.name);
-        township.shape = std::move(c.shape);
+        township.code = c;
+        township.name = name.empty() ? c : name;
+        township.shape = std::move(*shape);
         township.extra = extra_fields(t, in.mapping, row);
         add_sample(summary, township.name);
         out.push_back(std::move(township));
@@ -308,10 +194,57 @@ std::vector<core::Township> townships_from_villages(
         township.name = name != town_names.end() ? name->second : code;
         township.shape = core::union_all(shapes);
         report.warn("township_from_villages",
-                    township.name + ": union of " + std::to_string(shapes.size()) + " villages");
+                    core::tr("import.ex.township_from_villages",
+                             {township.name, std::to_string(shapes.size())}));
         out.push_back(std::move(township));
     }
     return out;
+}
+
+// ------------------------------------------------------------------------------------------
+// [SECTION] Assignment
+// ------------------------------------------------------------------------------------------
+
+void assign_townships(std::vector<core::Village>& villages,
+                      const std::vector<core::Township>& townships, ImportReport& report) {
+    std::map<std::string, std::size_t> index;
+    std::vector<core::Box> boxes;
+    for (std::size_t i = 0; i < townships.size(); ++i) {
+        index.emplace(townships[i].code, i);
+        boxes.push_back(core::bounds(townships[i].shape));
+    }
+    std::vector<TownshipCount> counts(townships.size());
+    for (std::size_t i = 0; i < townships.size(); ++i) {
+        counts[i].code = townships[i].code;
+        counts[i].name = townships[i].name;
+    }
+    for (core::Village& v : villages) {
+        const auto known = index.find(v.town_code);
+        if (known != index.end()) {
+            ++counts[known->second].villages;
+            ++counts[known->second].by_code;
+            continue;
+        }
+        const core::PointM at = core::anchor(v);
+        int holder = -1;
+        for (std::size_t i = 0; i < townships.size() && holder < 0; ++i) {
+            if (boxes[i].contains(at) && core::contains(townships[i].shape, at)) {
+                holder = static_cast<int>(i);
+            }
+        }
+        const std::string label = v.name + " (" + v.code + ")";
+        if (holder < 0) {
+            report.warn("no_township", core::tr("import.ex.no_township", {label, v.town_code}));
+            continue;
+        }
+        const core::Township& t = townships[static_cast<std::size_t>(holder)];
+        report.warn("town_by_location",
+                    core::tr("import.ex.town_by_location", {label, v.town_code, t.name, t.code}));
+        v.town_code = t.code;
+        ++counts[static_cast<std::size_t>(holder)].villages;
+        ++counts[static_cast<std::size_t>(holder)].by_location;
+    }
+    report.townships = std::move(counts);
 }
 
 // ------------------------------------------------------------------------------------------
@@ -335,7 +268,7 @@ std::vector<core::Road> build_roads(const LayerInput& in, ImportReport& report,
         core::Road road;
         road.name = name;
         if (name.empty()) {
-            report.warn("unnamed_road", label + ": belts cannot refer to it");
+            report.warn("unnamed_road", core::tr("import.ex.unnamed_road", {label}));
         }
         road.road_class = field_text(in.mapping, row, "class");
         road.parts = std::move(*lines);

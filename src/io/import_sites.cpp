@@ -1,88 +1,79 @@
-// Sites: where their coordinates come from (points or lon/lat columns), which datum and CRS
-// they are in, and which village holds them. Every assumption and miss is counted.
+// Sites: from points, from longitude/latitude columns (with the datum of Chinese web maps told
+// or tested against the villages the rows name), or from the village each row names. Every
+// row is listed with how it found its village; nothing is placed at a guess.
+//
+// Index: [SECTION] Rows and levels  [SECTION] Coordinates and datum  [SECTION] build_sites
+#include "core/messages.h"
 #include "io/china_datum.h"
 #include "io/field_map.h"
+#include "io/import_crs.h"
 #include "io/import_geometry.h"
 #include "io/import_layers.h"
+#include "io/name_match.h"
+#include "io/site_match.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
-#include <optional>
 #include <set>
-#include <utility>
 
 namespace beltplan::io {
 
+// ------------------------------------------------------------------------------------------
+// [SECTION] Rows and levels
+// ------------------------------------------------------------------------------------------
+
 namespace {
 
-const char* datum_name(SiteDatum datum) {
-    return datum == SiteDatum::kGcj02 ? "GCJ-02" : datum == SiteDatum::kBd09 ? "BD-09" : "";
+constexpr double kFarFromVillagesM = 200000.0;  // issue 9: farther is a probable error
+
+// 市级 / 县级 / 区级 are the district level of the plan, 镇级 / 乡级 / 乡镇级 / 街道级 the town
+// level.
+std::optional<core::SiteLevel> site_level(const std::string& text) {
+    const std::string t = normalise_name(text);
+    static const char* const kDistrict[] = {"市级", "县级", "区级", "县区级", "区县级", "district"};
+    static const char* const kTown[] = {"镇级", "乡级", "乡镇级", "街道级", "town"};
+    for (const char* d : kDistrict) {
+        if (t == d) {
+            return core::SiteLevel::kDistrict;
+        }
+    }
+    for (const char* w : kTown) {
+        if (t == w) {
+            return core::SiteLevel::kTown;
+        }
+    }
+    return core::parse_site_level(text);
 }
 
-// The CRS the site coordinates are read in (before any datum conversion), or an Error.
-core::Result<std::string> site_source_crs(const SourceTable& t, bool from_columns,
-                                          const ImportOptions& options, ImportReport& report,
-                                          LayerSummary& summary) {
-    std::string def = t.crs_wkt;
-    if (def.empty() && !options.source_crs.empty()) {
-        def = options.source_crs;
-        summary.source_crs = options.source_crs + " (--crs)";
-    } else if (def.empty() && from_columns) {
-        def = "EPSG:4326";
-        if (options.site_datum == SiteDatum::kAsSource) {
-            summary.source_crs = "EPSG:4326 (assumed for longitude/latitude columns)";
-            report.warn("site_crs_assumed", t.path +
-                                                ": longitude/latitude read as WGS-84 "
-                                                "(EPSG:4326); give --crs if they are not");
-        } else {
-            summary.source_crs = std::string(datum_name(options.site_datum)) +
-                                 " longitude/latitude (--site-crs), converted to EPSG:4326";
-        }
-    } else if (def.empty()) {
-        return core::make_error(core::ErrorCode::kNoCrs, t.where(),
-                                "the layer has no CRS (.prj missing?); give --crs EPSG:4490 or "
-                                "the right code");
+void fill_level_and_theme(const FieldMapping& m, const SourceRow& row, const std::string& label,
+                          ImportReport& report, core::Site& site) {
+    const std::string level = field_text(m, row, "level");
+    const std::optional<core::SiteLevel> parsed = site_level(level);
+    if (parsed) {
+        site.level = *parsed;
+    } else {
+        report.warn(level.empty() ? "missing_site_level" : "unknown_site_level",
+                    core::tr(level.empty() ? "import.ex.level_missing" : "import.ex.level_unknown",
+                             {label, level}));
     }
-    if (options.site_datum != SiteDatum::kAsSource && !is_geographic_crs(def)) {
-        return core::make_error(core::ErrorCode::kBadArgument, t.where(),
-                                std::string("--site-crs ") + datum_name(options.site_datum) +
-                                    " needs longitude/latitude, but the layer is in " +
-                                    (t.crs_label.empty() ? def : t.crs_label));
-    }
-    return def;
+    site.theme = field_text(m, row, "theme");
 }
 
-// Raw coordinates of a row in the source CRS: its point, else its lon/lat columns.
-std::optional<std::pair<double, double>> raw_position(const SourceRow& row, const FieldMapping& m,
-                                                      bool from_columns, const std::string& label,
-                                                      ImportReport& report) {
-    if (!from_columns) {
-        if (row.geometry == nullptr || row.geometry->IsEmpty()) {
-            report.warn("skipped_empty_geometry", label);
-            return std::nullopt;
-        }
-        const OGRwkbGeometryType type = wkbFlatten(row.geometry->getGeometryType());
-        const OGRPoint* p = nullptr;
-        if (type == wkbPoint) {
-            p = row.geometry->toPoint();
-        } else if (type == wkbMultiPoint && row.geometry->toMultiPoint()->getNumGeometries() == 1) {
-            p = row.geometry->toMultiPoint()->getGeometryRef(0);
-        }
-        if (p == nullptr) {
-            report.warn("skipped_wrong_geometry",
-                        label + ": " + row.geometry->getGeometryName() + ", not a point");
-            return std::nullopt;
-        }
-        return std::make_pair(p->getX(), p->getY());
+// The row's id, or S<n>; a repeated id gets a suffix and is counted.
+std::string unique_site_id(const std::string& given, std::size_t row_index,
+                           const std::string& label, std::set<std::string>& ids,
+                           ImportReport& report) {
+    const std::string base = given.empty() ? "S" + std::to_string(row_index + 1) : given;
+    std::string id = base;
+    for (int k = 2; !ids.insert(id).second; ++k) {
+        id = base + "-" + std::to_string(k);
     }
-    std::optional<double> x = field_real(m, row, "lon", label, report);
-    std::optional<double> y = field_real(m, row, "lat", label, report);
-    if (!x || !y) {
-        report.warn("skipped_missing_coordinates", label);
-        return std::nullopt;
+    if (id != base) {
+        report.warn("duplicate_site_id", core::tr("import.ex.site_id_renamed", {label, base, id}));
     }
-    return std::make_pair(*x, *y);
+    return id;
 }
 
 // Index of the village containing p, or -1.
@@ -102,102 +93,322 @@ std::string position_text(const core::PointM& p) {
     return buf;
 }
 
-// Level, theme and the village of a site.
-void fill_site(const FieldMapping& m, const SourceRow& row, const std::string& label,
-               const std::vector<core::Village>& villages, const std::vector<core::Box>& boxes,
-               ImportReport& report, core::Site& site) {
-    const std::string level = field_text(m, row, "level");
-    const std::optional<core::SiteLevel> parsed = core::parse_site_level(level);
-    if (parsed) {
-        site.level = *parsed;
-    } else {
-        report.warn(level.empty() ? "missing_site_level" : "unknown_site_level",
-                    label + (level.empty() ? "" : ": '" + level + "'") + "; taken as 区级");
-    }
-    site.theme = field_text(m, row, "theme");
-    const int inside = containing_village(villages, boxes, site.position);
-    const std::string given = field_text(m, row, "village_code");
-    if (inside < 0) {
-        report.warn("site_outside_villages", label + " at " + position_text(site.position));
-    }
-    const std::string found = inside >= 0 ? villages[static_cast<std::size_t>(inside)].code : "";
-    if (given.empty()) {
-        site.village_code = found;
-        return;
-    }
-    const bool known = std::any_of(villages.begin(), villages.end(),
-                                   [&](const core::Village& v) { return v.code == given; });
-    if (!known) {
-        report.warn("site_unknown_village", label + ": no village has code " + given +
-                                                (found.empty() ? "" : "; using " + found));
-        site.village_code = found;
-        return;
-    }
-    site.village_code = given;
-    if (!found.empty() && found != given) {
-        report.warn("site_not_in_its_village",
-                    label + ": field says " + given + ", the point lies in " + found);
-    }
+// ------------------------------------------------------------------------------------------
+// [SECTION] Coordinates and datum
+// ------------------------------------------------------------------------------------------
+
+core::LonLat to_wgs84(const core::LonLat& p, SiteDatum datum) {
+    return datum == SiteDatum::kGcj02  ? gcj02_to_wgs84(p)
+           : datum == SiteDatum::kBd09 ? bd09_to_wgs84(p)
+                                       : p;
 }
 
-// How the rows of a sites table become plan positions.
-struct SitePlacement {
-    bool from_columns = false;     // lon/lat columns rather than point geometries
-    bool assumed_degrees = false;  // no CRS anywhere: the columns were taken as EPSG:4326
-    SiteDatum datum = SiteDatum::kAsSource;
-    const CoordinateTransform* transform = nullptr;
+const char* datum_key(SiteDatum datum) {
+    return datum == SiteDatum::kGcj02  ? "import.datum_name.gcj02"
+           : datum == SiteDatum::kBd09 ? "import.datum_name.bd09"
+                                       : "import.datum_name.wgs84";
+}
+
+// Raw coordinates of a row in the source CRS: its point, else its lon/lat columns.
+std::optional<core::LonLat> raw_position(const SourceRow& row, const FieldMapping& m,
+                                         bool from_columns, const std::string& label,
+                                         ImportReport& report) {
+    if (!from_columns) {
+        core::Result<core::PointM> p = to_point(row.geometry.get(), {});
+        if (!p) {
+            report.warn(row.geometry == nullptr || row.geometry->IsEmpty()
+                            ? "skipped_empty_geometry"
+                            : "skipped_wrong_geometry",
+                        label);
+            return std::nullopt;
+        }
+        return core::LonLat{p->x, p->y};
+    }
+    std::optional<double> x = field_real(m, row, "lon", label, report);
+    std::optional<double> y = field_real(m, row, "lat", label, report);
+    if (!x || !y) {
+        return std::nullopt;
+    }
+    return core::LonLat{*x, *y};
+}
+
+// What the rows' coordinates are read as.
+struct Reading {
+    bool from_columns = false;
+    bool lonlat = false;  // geographic: the web-map datums apply
+    std::string crs;      // the CRS of the raw numbers
+    SiteDatum datum = SiteDatum::kWgs84;
 };
 
-// The plan position of a row; nullopt when it is skipped (counted in the report); an Error
-// when columns assumed to be degrees hold something else.
-core::Result<std::optional<core::PointM>> site_position(const SourceTable& t, const SourceRow& row,
-                                                        const FieldMapping& m,
-                                                        const SitePlacement& place,
-                                                        const std::string& label,
-                                                        ImportReport& report) {
-    std::optional<std::pair<double, double>> xy =
-        raw_position(row, m, place.from_columns, label, report);
-    if (!xy) {
-        return std::optional<core::PointM>();
+core::Result<Reading> site_reading(const SourceTable& t, bool from_columns,
+                                   const ImportOptions& options, LayerSummary& summary) {
+    Reading r;
+    r.from_columns = from_columns;
+    r.crs = t.crs_wkt;
+    if (r.crs.empty() && !options.source_crs.empty()) {
+        r.crs = options.source_crs;
+        summary.source_crs = options.source_crs;
+        summary.crs_reason = core::tr("import.crs.from_option", {options.source_crs});
+    } else if (r.crs.empty() && from_columns) {
+        r.crs = "EPSG:4326";
+        summary.source_crs = "EPSG:4326";
+    } else if (r.crs.empty()) {
+        return core::make_error(core::ErrorCode::kNoCrs, t.where(), core::tr("import.crs.none"));
+    } else {
+        summary.source_crs = t.crs_label;
+        summary.crs_reason = core::tr("import.crs.from_file");
     }
-    core::LonLat ll{xy->first, xy->second};
-    if (place.assumed_degrees && (std::fabs(ll.lon) > 180.0 || std::fabs(ll.lat) > 90.0)) {
-        core::Where where = t.where();
-        where.feature = row.fid;
-        return core::make_error(core::ErrorCode::kNoCrs, where,
-                                "the coordinates " + std::to_string(ll.lon) + ", " +
-                                    std::to_string(ll.lat) +
-                                    " are not degrees; give --crs with the CRS of the columns " +
-                                    m.source.at("lon") + " and " + m.source.at("lat"));
+    r.lonlat = is_geographic_crs(r.crs);
+    r.datum = options.site_datum == SiteDatum::kAuto ? SiteDatum::kWgs84 : options.site_datum;
+    if (options.site_datum != SiteDatum::kAuto && options.site_datum != SiteDatum::kWgs84 &&
+        !r.lonlat) {
+        return core::make_error(
+            core::ErrorCode::kBadArgument, t.where(),
+            core::tr("import.site_crs_needs_lonlat",
+                     {options.site_datum == SiteDatum::kGcj02 ? "gcj02" : "bd09",
+                      t.crs_label.empty() ? r.crs : t.crs_label}));
     }
-    if (place.datum == SiteDatum::kGcj02) {
-        ll = gcj02_to_wgs84(ll);
-    } else if (place.datum == SiteDatum::kBd09) {
-        ll = bd09_to_wgs84(ll);
-    }
-    double x = ll.lon;
-    double y = ll.lat;
-    if (!place.transform->apply(x, y)) {
-        report.warn("skipped_transform_failed",
-                    label + ": " + std::to_string(ll.lon) + ", " + std::to_string(ll.lat));
-        return std::optional<core::PointM>();
-    }
-    return std::optional<core::PointM>(core::PointM{x, y});
+    return r;
 }
 
-// The row's id, or S<n>; a repeated id gets a suffix and is counted.
-std::string unique_site_id(const std::string& given, std::size_t row_index,
-                           const std::string& label, std::set<std::string>& ids,
-                           ImportReport& report) {
-    const std::string base = given.empty() ? "S" + std::to_string(row_index + 1) : given;
-    std::string id = base;
-    for (int k = 2; !ids.insert(id).second; ++k) {
-        id = base + "-" + std::to_string(k);
+// The plan position of raw coordinates read with `datum`.
+std::optional<core::PointM> project(const core::LonLat& raw, const Reading& r, SiteDatum datum,
+                                    const CoordinateTransform& t) {
+    const core::LonLat p = r.lonlat ? to_wgs84(raw, datum) : raw;
+    double x = p.lon;
+    double y = p.lat;
+    if (!t.apply(x, y)) {
+        return std::nullopt;
     }
-    if (id != base) {
-        report.warn("duplicate_site_id", label + ": id " + base + " renamed " + id);
+    return core::PointM{x, y};
+}
+
+// How well one reading of the coordinates fits the villages the rows name.
+struct Fit {
+    long long inside = 0;  // sites inside their named village
+    double dx = 0.0;       // sum of the offsets from the villages' anchors, m
+    double dy = 0.0;
+    long long n = 0;
+    double bias_m() const { return n == 0 ? 0.0 : std::hypot(dx / n, dy / n); }
+};
+
+// Picks the reading with the most sites inside their named village; among readings that tie,
+// the one whose sites are not shifted as a whole (a datum offset moves every site the same
+// way, while sites scatter around their villages' anchors without a common direction). nullopt
+// when no reading is clearly best.
+std::optional<std::size_t> best_fit(const std::array<Fit, 3>& fits, long long tested) {
+    long long most = 0;
+    for (const Fit& f : fits) {
+        most = std::max(most, f.inside);
     }
-    return id;
+    if (tested == 0 || most * 2 <= tested) {
+        return std::nullopt;
+    }
+    std::optional<std::size_t> best;
+    for (std::size_t k = 0; k < fits.size(); ++k) {
+        if (fits[k].inside == most && (!best || fits[k].bias_m() < fits[*best].bias_m())) {
+            best = k;
+        }
+    }
+    for (std::size_t k = 0; k < fits.size(); ++k) {
+        if (k != *best && fits[k].inside == most && fits[*best].bias_m() * 2 >= fits[k].bias_m()) {
+            return std::nullopt;
+        }
+    }
+    return best;
+}
+
+// Rows read three ways (WGS-84, GCJ-02, BD-09) and tested against the villages they name; the
+// clearly best reading is taken. Otherwise WGS-84, with the counts in the warning.
+void decide_datum(const std::vector<std::optional<core::LonLat>>& raw,
+                  const std::vector<std::optional<std::size_t>>& named, const core::Plan& plan,
+                  const CoordinateTransform& t, Reading& r, ImportReport& report,
+                  LayerSummary& summary) {
+    const std::array<SiteDatum, 3> kReadings = {SiteDatum::kWgs84, SiteDatum::kGcj02,
+                                                SiteDatum::kBd09};
+    std::array<Fit, 3> fits;
+    long long tested = 0;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (!raw[i] || !named[i]) {
+            continue;
+        }
+        ++tested;
+        const core::Village& v = plan.villages[*named[i]];
+        const core::PointM anchor = core::anchor(v);
+        for (std::size_t k = 0; k < kReadings.size(); ++k) {
+            std::optional<core::PointM> p = project(*raw[i], r, kReadings[k], t);
+            if (!p) {
+                continue;
+            }
+            fits[k].inside += core::contains(v.shape, *p) ? 1 : 0;
+            fits[k].dx += p->x - anchor.x;
+            fits[k].dy += p->y - anchor.y;
+            ++fits[k].n;
+        }
+    }
+    const std::string counts = core::tr(
+        "import.datum_counts", {std::to_string(fits[0].inside), std::to_string(fits[1].inside),
+                                std::to_string(fits[2].inside), std::to_string(tested),
+                                std::to_string(std::lround(fits[0].bias_m())),
+                                std::to_string(std::lround(fits[1].bias_m())),
+                                std::to_string(std::lround(fits[2].bias_m()))});
+    const std::optional<std::size_t> best = best_fit(fits, tested);
+    if (best) {
+        r.datum = kReadings[*best];
+        summary.crs_reason =
+            core::tr("import.datum_tested", {core::tr(datum_key(r.datum)), counts});
+        if (r.datum != SiteDatum::kWgs84) {
+            report.warn("site_datum_detected", core::tr("import.ex.datum_detected",
+                                                        {core::tr(datum_key(r.datum)), counts}));
+        }
+        return;
+    }
+    report.warn("site_datum_undecided", core::tr("import.ex.datum_undecided", {counts}));
+    summary.crs_reason = core::tr("import.datum_undecided_reason", {counts});
+}
+
+// The metres a GCJ-02 and a BD-09 reading would move a site at `p` (for the warning).
+std::pair<double, double> web_offsets(const core::LonLat& p, const Reading& r,
+                                      const CoordinateTransform& t) {
+    const std::optional<core::PointM> plain = project(p, r, SiteDatum::kWgs84, t);
+    const std::optional<core::PointM> gcj = project(p, r, SiteDatum::kGcj02, t);
+    const std::optional<core::PointM> bd = project(p, r, SiteDatum::kBd09, t);
+    if (!plain || !gcj || !bd) {
+        return {0.0, 0.0};
+    }
+    return {core::distance_m(*plain, *gcj), core::distance_m(*plain, *bd)};
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------------------------------
+// [SECTION] build_sites
+// ------------------------------------------------------------------------------------------
+
+namespace {
+
+// The rows with the village each one names (when the sheet names villages).
+struct NamedRows {
+    std::vector<SiteRow> rows;
+    std::vector<std::optional<std::size_t>> village;  // index in plan.villages
+    bool names_villages = false;
+};
+
+NamedRows match_rows(const SourceTable& t, const FieldMapping& m, bool by_fid,
+                     const core::Plan& plan) {
+    NamedRows out;
+    out.names_villages = m.has("village_code") || m.has("village_name");
+    const VillageMatcher matcher(plan);
+    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+        const SourceRow& row = t.rows[i];
+        SiteRow r;
+        r.row = by_fid ? row.fid : static_cast<long long>(i) + 1;
+        r.site = field_text(m, row, "name");
+        r.village_text = field_text(m, row, "village_name");
+        r.township_text = field_text(m, row, "town_name");
+        const std::string code = field_text(m, row, "village_code");
+        std::optional<std::size_t> v;
+        if (out.names_villages && (!code.empty() || !r.village_text.empty())) {
+            v = matcher.match(code, r);
+        } else if (out.names_villages) {
+            r.how = SiteMatchHow::kUnmatched;
+            r.note = core::tr("import.match.nothing_named");
+        }
+        out.rows.push_back(std::move(r));
+        out.village.push_back(v);
+    }
+    return out;
+}
+
+core::PointM village_centre(const core::Plan& plan) {
+    std::vector<double> xs;
+    std::vector<double> ys;
+    for (const core::Village& v : plan.villages) {
+        const core::PointM a = core::anchor(v);
+        xs.push_back(a.x);
+        ys.push_back(a.y);
+    }
+    std::nth_element(xs.begin(), xs.begin() + static_cast<long>(xs.size() / 2), xs.end());
+    std::nth_element(ys.begin(), ys.begin() + static_cast<long>(ys.size() / 2), ys.end());
+    return xs.empty() ? core::PointM{} : core::PointM{xs[xs.size() / 2], ys[ys.size() / 2]};
+}
+
+// Positions of the rows with coordinates, in the plan CRS (nullopt: skipped, counted).
+core::Result<std::vector<std::optional<core::PointM>>> positions(
+    const SourceTable& t, const FieldMapping& m, const ImportOptions& options,
+    const std::string& target_crs, const core::Plan& plan, const NamedRows& named,
+    bool from_columns, ImportReport& report, LayerSummary& summary) {
+    core::Result<Reading> reading = site_reading(t, from_columns, options, summary);
+    if (!reading) {
+        return reading.error();
+    }
+    core::Result<CoordinateTransform> transform =
+        CoordinateTransform::create(reading->crs, target_crs);
+    if (!transform) {
+        return core::make_error(transform.error().code, t.where(), transform.error().message);
+    }
+    std::vector<std::optional<core::LonLat>> raw;
+    for (const SourceRow& row : t.rows) {
+        raw.push_back(raw_position(row, m, from_columns,
+                                   feature_label(row.fid, field_text(m, row, "name")), report));
+        const std::optional<core::LonLat>& p = raw.back();
+        if (p && from_columns && t.crs_wkt.empty() && options.source_crs.empty() &&
+            (std::fabs(p->lon) > 180.0 || std::fabs(p->lat) > 90.0)) {
+            return core::make_error(
+                core::ErrorCode::kNoCrs, {t.path, t.layer, row.fid, ""},
+                core::tr("import.sites.not_degrees", {value_text(core::FieldValue::of_real(p->lon)),
+                                                      value_text(core::FieldValue::of_real(p->lat)),
+                                                      m.source.at("lon"), m.source.at("lat")}));
+        }
+    }
+    if (reading->lonlat && options.site_datum == SiteDatum::kAuto) {
+        if (named.names_villages) {
+            decide_datum(raw, named.village, plan, *transform, *reading, report, summary);
+        } else if (from_columns) {
+            const auto first =
+                std::find_if(raw.begin(), raw.end(), [](const auto& p) { return p.has_value(); });
+            if (first != raw.end()) {
+                const auto [gcj, bd] = web_offsets(**first, *reading, *transform);
+                report.warn(
+                    "site_datum_assumed",
+                    core::tr("import.ex.datum_assumed", {t.path, std::to_string(std::lround(gcj)),
+                                                         std::to_string(std::lround(bd))}));
+                summary.crs_reason = core::tr("import.datum_assumed_reason");
+            }
+        }
+    } else if (reading->lonlat && options.site_datum != SiteDatum::kAuto) {
+        summary.crs_reason = core::tr("import.datum_given", {core::tr(datum_key(reading->datum))});
+    }
+    std::vector<std::optional<core::PointM>> out;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        std::optional<core::PointM> p;
+        if (raw[i]) {
+            p = project(*raw[i], *reading, reading->datum, *transform);
+            if (!p) {
+                report.warn("skipped_transform_failed", named.rows[i].site);
+            }
+        }
+        out.push_back(p);
+    }
+    return out;
+}
+
+// The village of a site placed by its coordinates; the village its row names wins.
+void village_of_position(const core::Plan& plan, const std::vector<core::Box>& boxes,
+                         const std::optional<std::size_t>& named, const std::string& label,
+                         ImportReport& report, core::Site& site) {
+    const int inside = containing_village(plan.villages, boxes, site.position);
+    if (inside < 0) {
+        report.warn("site_outside_villages",
+                    core::tr("import.ex.site_outside", {label, position_text(site.position)}));
+    }
+    const std::string found =
+        inside >= 0 ? plan.villages[static_cast<std::size_t>(inside)].code : "";
+    site.village_code = named ? plan.villages[*named].code : found;
+    if (named && !found.empty() && found != site.village_code) {
+        report.warn("site_not_in_its_village",
+                    core::tr("import.ex.site_not_in_village", {label, site.village_code, found}));
+    }
 }
 
 }  // namespace
@@ -205,56 +416,84 @@ std::string unique_site_id(const std::string& given, std::size_t row_index,
 core::Result<std::vector<core::Site>> build_sites(const SourceTable& t, const FieldMapping& m,
                                                   const ImportOptions& options,
                                                   const std::string& target_crs,
-                                                  const std::vector<core::Village>& villages,
-                                                  ImportReport& report, LayerSummary& summary) {
-    SitePlacement place;
-    place.from_columns = !(t.has_geometry_column &&
-                           std::any_of(t.rows.begin(), t.rows.end(),
-                                       [](const SourceRow& r) { return r.geometry != nullptr; }));
-    if (place.from_columns) {
-        for (const char* target : {"lon", "lat"}) {
-            if (!m.has(target)) {
-                return missing_field_error(LayerRole::kSites, target, t.field_names, t.where());
+                                                  const core::Plan& plan, ImportReport& report,
+                                                  LayerSummary& summary) {
+    const bool has_points = t.has_geometry_column &&
+                            std::any_of(t.rows.begin(), t.rows.end(),
+                                        [](const SourceRow& r) { return r.geometry != nullptr; });
+    const bool has_columns = m.has("lon") && m.has("lat");
+    NamedRows named = match_rows(t, m, has_points, plan);
+    if (!has_points && !has_columns && !named.names_villages) {
+        return core::make_error(
+            core::ErrorCode::kFieldMissing, t.where(),
+            core::tr("import.sites.no_position", {join_field_names(t.field_names)}));
+    }
+    std::vector<std::optional<core::PointM>> where(t.rows.size());
+    if (has_points || has_columns) {
+        auto placed =
+            positions(t, m, options, target_crs, plan, named, !has_points, report, summary);
+        if (!placed) {
+            return placed.error();
+        }
+        where = std::move(placed).value();
+    } else {
+        summary.crs_reason = core::tr("import.sites.by_village");
+        for (std::size_t i = 0; i < t.rows.size(); ++i) {
+            if (named.village[i]) {
+                where[i] = core::anchor(plan.villages[*named.village[i]]);
             }
         }
     }
-    core::Result<std::string> source =
-        site_source_crs(t, place.from_columns, options, report, summary);
-    if (!source) {
-        return source.error();
-    }
-    place.assumed_degrees = t.crs_wkt.empty() && options.source_crs.empty();
-    place.datum = options.site_datum;
-    const bool shift = options.site_datum != SiteDatum::kAsSource;
-    core::Result<CoordinateTransform> transform =
-        CoordinateTransform::create(shift ? "EPSG:4326" : *source, target_crs);
-    if (!transform) {
-        return core::make_error(transform.error().code, t.where(), transform.error().message);
-    }
-    place.transform = &*transform;
     std::vector<core::Box> boxes;
-    for (const core::Village& v : villages) {
+    for (const core::Village& v : plan.villages) {
         boxes.push_back(core::bounds(v.shape));
     }
+    const core::PointM centre = village_centre(plan);
     std::vector<core::Site> out;
     std::set<std::string> ids;
+    std::vector<std::string> far;
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         const SourceRow& row = t.rows[i];
-        core::Site site;
-        site.name = field_text(m, row, "name");
-        const std::string label = feature_label(row.fid, site.name);
-        core::Result<std::optional<core::PointM>> position =
-            site_position(t, row, m, place, label, report);
-        if (!position) {
-            return position.error();
-        }
-        if (!position->has_value()) {
+        SiteRow& r = named.rows[i];
+        const std::string label = feature_label(row.fid, r.site);
+        if (!where[i]) {
+            if (r.how == SiteMatchHow::kUnmatched || r.how == SiteMatchHow::kAmbiguous) {
+                report.warn("site_unmatched", core::tr("import.ex.site_unmatched",
+                                                       {std::to_string(r.row), r.site, r.note}));
+            }
             ++summary.skipped;
             continue;
         }
-        site.position = **position;
+        core::Site site;
+        site.name = r.site;
+        site.position = *where[i];
+        if (core::distance_m(site.position, centre) > kFarFromVillagesM) {
+            far.push_back(core::tr("import.outlier.site_far",
+                                   {label, std::to_string(std::lround(
+                                               core::distance_m(site.position, centre) / 1000))}));
+            if (options.skip_outliers) {
+                report.warn("outlier_skipped", t.path + core::tr("where.colon") + far.back());
+                ++summary.skipped;
+                continue;
+            }
+        }
+        if (has_points || has_columns) {
+            if (r.how == SiteMatchHow::kUnmatched || r.how == SiteMatchHow::kAmbiguous) {
+                report.warn("site_unknown_village",
+                            core::tr("import.ex.site_unknown_village", {label, r.note}));
+            }
+            r.how = SiteMatchHow::kPosition;
+            village_of_position(plan, boxes, named.village[i], label, report, site);
+            r.village_code = site.village_code;
+        } else {
+            site.village_code = r.village_code;
+        }
+        const auto v =
+            std::find_if(plan.villages.begin(), plan.villages.end(),
+                         [&](const core::Village& x) { return x.code == r.village_code; });
+        r.village_name = v != plan.villages.end() ? v->name : "";
         site.id = unique_site_id(field_text(m, row, "id"), i, label, ids, report);
-        fill_site(m, row, label, villages, boxes, report, site);
+        fill_level_and_theme(m, row, label, report, site);
         site.extra = extra_fields(t, m, row);
         if (summary.sample_names.size() < 3 && !site.name.empty()) {
             summary.sample_names.push_back(site.name);
@@ -262,6 +501,12 @@ core::Result<std::vector<core::Site>> build_sites(const SourceTable& t, const Fi
         out.push_back(std::move(site));
         ++summary.imported;
     }
+    if (!far.empty() && !options.skip_outliers) {
+        return core::make_error(
+            core::ErrorCode::kBadValue, t.where(),
+            core::tr("import.outlier.sites_refused", {std::to_string(far.size()), far.front()}));
+    }
+    report.site_rows = std::move(named.rows);
     return out;
 }
 

@@ -1,13 +1,19 @@
 // Reading a source layer: a raw pass (shapefiles opened with ENCODING="" so GDAL does not
 // recode) samples the bytes, the encoding is decided, then shapefiles are reopened with the
 // per-dataset open option ENCODING=<choice> and other sources are decoded here with CPLRecode.
+// Every read is checked: a damaged or cut shapefile, a GDAL read error or a short count stops
+// the import.
 #include "io/import_source.h"
 
+#include "core/messages.h"
 #include "io/encoding.h"
 #include "io/import_geometry.h"
+#include "io/shapefile_check.h"
 
+#include <cpl_conv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -41,7 +47,7 @@ core::Result<OGRLayer*> pick_layer(GDALDataset& ds, const SourceSpec& spec) {
     const core::Where where{spec.path, spec.layer, -1, ""};
     if (ds.GetLayerCount() == 0) {
         return core::make_error(core::ErrorCode::kLayerNotFound, where,
-                                "the source has no vector layers");
+                                core::tr("import.no_layers"));
     }
     if (spec.layer.empty()) {
         return ds.GetLayer(0);
@@ -55,28 +61,50 @@ core::Result<OGRLayer*> pick_layer(GDALDataset& ds, const SourceSpec& spec) {
         names += std::string(i == 0 ? "" : ", ") + ds.GetLayer(i)->GetName();
     }
     return core::make_error(core::ErrorCode::kLayerNotFound, where,
-                            "there is no such layer; the source has layers: " + names);
+                            core::tr("import.no_such_layer", {names}));
 }
 
-// Every feature as GDAL gives it, plus the field names.
-void read_rows(OGRLayer& layer, SourceTable& table) {
+// Every feature as GDAL gives it, appended to the table; the layer's fields are matched to the
+// table's by name (new names added), so KML folders with different data read as one. With
+// `folder`, the layer name goes into kFolderField.
+void read_rows(OGRLayer& layer, SourceTable& table, bool folder) {
     OGRFeatureDefn* defn = layer.GetLayerDefn();
-    table.field_names.clear();
+    std::vector<std::size_t> slot;
     for (int i = 0; i < defn->GetFieldCount(); ++i) {
-        table.field_names.push_back(defn->GetFieldDefn(i)->GetNameRef());
+        const std::string name = defn->GetFieldDefn(i)->GetNameRef();
+        auto it = std::find(table.field_names.begin(), table.field_names.end(), name);
+        if (it == table.field_names.end()) {
+            table.field_names.push_back(name);
+            it = table.field_names.end() - 1;
+        }
+        slot.push_back(static_cast<std::size_t>(it - table.field_names.begin()));
     }
-    table.rows.clear();
+    std::size_t folder_slot = 0;
+    if (folder) {
+        auto it = std::find(table.field_names.begin(), table.field_names.end(), kFolderField);
+        if (it == table.field_names.end()) {
+            table.field_names.push_back(kFolderField);
+            it = table.field_names.end() - 1;
+        }
+        folder_slot = static_cast<std::size_t>(it - table.field_names.begin());
+    }
     layer.ResetReading();
     for (FeaturePtr feature(layer.GetNextFeature()); feature;
          feature.reset(layer.GetNextFeature())) {
         SourceRow row;
-        row.fid = feature->GetFID();
+        row.fid = folder ? static_cast<std::int64_t>(table.rows.size()) : feature->GetFID();
         row.geometry.reset(feature->StealGeometry());
-        row.values.reserve(table.field_names.size());
+        row.values.resize(table.field_names.size());
         for (int i = 0; i < defn->GetFieldCount(); ++i) {
-            row.values.push_back(read_field(*feature, i));
+            row.values[slot[static_cast<std::size_t>(i)]] = read_field(*feature, i);
+        }
+        if (folder) {
+            row.values[folder_slot] = core::FieldValue::of_text(layer.GetName());
         }
         table.rows.push_back(std::move(row));
+    }
+    for (SourceRow& row : table.rows) {
+        row.values.resize(table.field_names.size());
     }
 }
 
@@ -111,9 +139,9 @@ core::Result<EncodingChoice> decide(const SourceTable& table,
     EncodingEvidence evidence;
     evidence.sample = sample_text(table);
     if (is_unicode_driver(table.driver) && evidence.sample.invalid_utf8 == 0) {
-        std::string reason = table.driver + " stores Unicode text";
+        std::string reason = core::tr("import.enc.unicode_driver", {table.driver});
         if (!explicit_encoding.empty()) {
-            reason += "; --encoding " + explicit_encoding + " applies to Shapefile and CSV only";
+            reason += core::tr("import.enc.explicit_ignored", {explicit_encoding});
         }
         return EncodingChoice{kUtf8, reason};
     }
@@ -141,9 +169,9 @@ core::Result<EncodingChoice> decide(const SourceTable& table,
 void report_undecodable(const SourceTable& raw, const std::string& encoding, ImportReport& report) {
     for (const std::string& name : raw.field_names) {
         if (!bytes_valid_in(name, encoding)) {
-            report.warn("undecodable_text", raw.path + ", field name '" +
-                                                decode_lossy(name, encoding) + "' (" + encoding +
-                                                ")");
+            report.warn("undecodable_text",
+                        core::tr("import.ex.undecodable_name",
+                                 {raw.path, decode_lossy(name, encoding), encoding}));
         }
     }
     for (const SourceRow& row : raw.rows) {
@@ -151,9 +179,10 @@ void report_undecodable(const SourceTable& raw, const std::string& encoding, Imp
             const core::FieldValue& v = row.values[i];
             if (v.type == core::FieldValue::Type::kString && !bytes_valid_in(v.text, encoding)) {
                 report.warn("undecodable_text",
-                            raw.path + ", feature " + std::to_string(row.fid) + ", field '" +
-                                decode_lossy(raw.field_names[i], encoding) + "': '" +
-                                decode_lossy(v.text, encoding) + "' is not valid " + encoding);
+                            core::tr("import.ex.undecodable_value",
+                                     {raw.path, std::to_string(row.fid),
+                                      decode_lossy(raw.field_names[i], encoding),
+                                      decode_lossy(v.text, encoding), encoding}));
             }
         }
     }
@@ -180,6 +209,15 @@ void decode_table(SourceTable& table, const std::string& encoding) {
 
 }  // namespace
 
+struct SourceReadSettings::Impl {
+    CPLConfigOptionSetter kml_names{"LIBKML_LAUNDER_FIELD_NAMES", "NO", true};
+    CPLConfigOptionSetter xlsx_headers{"OGR_XLSX_HEADERS", "FORCE", true};
+    CPLConfigOptionSetter ods_headers{"OGR_ODS_HEADERS", "FORCE", true};
+};
+
+SourceReadSettings::SourceReadSettings() : impl_(std::make_unique<Impl>()) {}
+SourceReadSettings::~SourceReadSettings() = default;
+
 std::string value_text(const core::FieldValue& value) {
     switch (value.type) {
         case core::FieldValue::Type::kNull:
@@ -202,16 +240,116 @@ std::string value_text(const core::FieldValue& value) {
     return "";
 }
 
+namespace {
+
+// The layers a spec names: its merged layers, else its one layer.
+core::Result<std::vector<OGRLayer*>> spec_layers(GDALDataset& ds, const SourceSpec& spec) {
+    if (spec.merged_layers.empty()) {
+        core::Result<OGRLayer*> layer = pick_layer(ds, spec);
+        if (!layer) {
+            return layer.error();
+        }
+        return std::vector<OGRLayer*>{*layer};
+    }
+    std::vector<OGRLayer*> layers;
+    for (const std::string& name : spec.merged_layers) {
+        OGRLayer* layer = ds.GetLayerByName(name.c_str());
+        if (layer == nullptr) {
+            SourceSpec one = spec;
+            one.layer = name;
+            core::Result<OGRLayer*> missing = pick_layer(ds, one);
+            return missing.error();
+        }
+        layers.push_back(layer);
+    }
+    return layers;
+}
+
+// Reads every layer of the spec into the table (emptied first). GDAL's read errors and a
+// count short of what the source declares are Errors; its other messages are kept.
+core::Status read_layers(GDALDataset& ds, const SourceSpec& spec, SourceTable& table,
+                         std::vector<std::string>& messages) {
+    core::Result<std::vector<OGRLayer*>> layers = spec_layers(ds, spec);
+    if (!layers) {
+        return layers.error();
+    }
+    const bool merged = layers->size() > 1 || !spec.merged_layers.empty();
+    table.layer = merged
+                      ? core::tr("import.layer.kml_folders_short", {std::to_string(layers->size())})
+                      : std::string((*layers)[0]->GetName());
+    table.rows.clear();
+    table.field_names.clear();
+    table.has_geometry_column = false;
+    long long declared = 0;
+    CplErrorCollector cpl;
+    for (OGRLayer* layer : *layers) {
+        table.has_geometry_column |= layer->GetLayerDefn()->GetGeomFieldCount() > 0;
+        const GIntBig count = layer->GetFeatureCount(FALSE);
+        declared = declared < 0 || count < 0 ? -1 : declared + count;
+        read_rows(*layer, table, merged);
+    }
+    describe_layer_crs(*(*layers)[0], table);
+    if (!cpl.last_failure().empty()) {
+        return core::make_error(core::ErrorCode::kReadFailed, table.where(),
+                                core::tr("import.gdal_read_failed", {cpl.last_failure()}));
+    }
+    messages = cpl.take();
+    if (table.declared < 0) {
+        table.declared = declared;
+    }
+    const auto read = static_cast<long long>(table.rows.size());
+    if (table.declared >= 0 && read != table.declared) {
+        return core::make_error(
+            core::ErrorCode::kReadFailed, table.where(),
+            core::tr("import.count_short", {std::to_string(read), std::to_string(table.declared)}));
+    }
+    return core::Ok{};
+}
+
+// Shapefiles: the parts checked before GDAL reads them; returns the declared record count.
+core::Result<long long> checked_shapefile(const SourceTable& table) {
+    const std::string shp = shapefile_of(table.path, table.layer);
+    core::Result<ShapefileCounts> counts = check_shapefile(shp);
+    if (!counts) {
+        return counts.error();
+    }
+    return counts->dbf_records < 0 ? -1LL : counts->dbf_records - counts->dbf_deleted;
+}
+
+// Long numeric DBF fields replaced by their exact digits (GDAL read them as doubles).
+void exact_long_numbers(SourceTable& table) {
+    const std::string dbf = sidecar_path(shapefile_of(table.path, table.layer), ".dbf");
+    if (dbf.empty()) {
+        return;
+    }
+    for (const auto& [index, texts] : long_numeric_columns(dbf)) {
+        for (SourceRow& row : table.rows) {
+            const auto i = static_cast<std::size_t>(index);
+            if (i < row.values.size() && row.fid >= 0 &&
+                static_cast<std::size_t>(row.fid) < texts.size()) {
+                const std::string& text = texts[static_cast<std::size_t>(row.fid)];
+                row.values[i] =
+                    text.empty() ? core::FieldValue::null() : core::FieldValue::of_text(text);
+            }
+        }
+    }
+}
+
+core::Error open_failed(const core::Where& where) {
+    const char* why = CPLGetLastErrorMsg();
+    return core::make_error(core::ErrorCode::kOpenFailed, where,
+                            core::tr("import.open_failed", {why != nullptr ? why : ""}));
+}
+
+}  // namespace
+
 core::Result<SourceTable> read_source(const SourceSpec& spec, const std::string& explicit_encoding,
                                       ImportReport& report) {
     const core::Where where{spec.path, spec.layer, -1, ""};
+    const SourceReadSettings settings;
     DatasetPtr ds = open_vector(spec.path);
     if (!ds) {
-        const char* why = CPLGetLastErrorMsg();
-        return core::make_error(
-            core::ErrorCode::kOpenFailed, where,
-            std::string("GDAL cannot open it as a vector source") +
-                (why != nullptr && *why != '\0' ? ": " + std::string(why) : ""));
+        return open_failed(where);
     }
     SourceTable table;
     table.path = spec.path;
@@ -221,19 +359,23 @@ core::Result<SourceTable> read_source(const SourceSpec& spec, const std::string&
         // Raw bytes for the encoding decision: no recoding from .cpg or language byte.
         ds = open_vector(spec.path, false, {"ENCODING="}, {kShapefileDriver});
         if (!ds) {
-            return core::make_error(core::ErrorCode::kOpenFailed, where,
-                                    "GDAL cannot reopen the shapefile");
+            return open_failed(where);
         }
+        core::Result<OGRLayer*> layer = pick_layer(*ds, spec);
+        if (!layer) {
+            return layer.error();
+        }
+        table.layer = (*layer)->GetName();
+        core::Result<long long> declared = checked_shapefile(table);
+        if (!declared) {
+            return declared.error();
+        }
+        table.declared = *declared;
     }
-    core::Result<OGRLayer*> layer = pick_layer(*ds, spec);
-    if (!layer) {
-        return layer.error();
+    std::vector<std::string> messages;  // GDAL's warnings of the last read
+    if (core::Status s = read_layers(*ds, spec, table, messages); !s) {
+        return s.error();
     }
-    table.layer = (*layer)->GetName();
-    table.has_geometry_column = (*layer)->GetLayerDefn()->GetGeomFieldCount() > 0;
-    describe_layer_crs(**layer, table);
-    read_rows(**layer, table);
-
     core::Result<EncodingChoice> choice = decide(table, explicit_encoding);
     if (!choice) {
         core::Error e = choice.error();
@@ -245,15 +387,23 @@ core::Result<SourceTable> read_source(const SourceSpec& spec, const std::string&
 
     if (shapefile && encoding != kUtf8) {
         ds = open_vector(spec.path, false, {"ENCODING=" + encoding}, {kShapefileDriver});
-        OGRLayer* decoded_layer = ds ? ds->GetLayerByName(table.layer.c_str()) : nullptr;
-        if (decoded_layer == nullptr) {
-            return core::make_error(core::ErrorCode::kOpenFailed, table.where(),
-                                    "GDAL cannot reopen the shapefile with ENCODING=" + encoding);
+        if (!ds) {
+            return open_failed(table.where());
         }
-        read_rows(*decoded_layer, table);
+        SourceSpec again = spec;
+        again.layer = table.layer;
+        if (core::Status s = read_layers(*ds, again, table, messages); !s) {
+            return s.error();
+        }
         decode_table(table, kUtf8);  // GDAL decoded; only sanitise what it could not
     } else {
         decode_table(table, encoding);
+    }
+    if (shapefile) {
+        exact_long_numbers(table);
+    }
+    for (const std::string& message : messages) {
+        report.warn("gdal_message", message);
     }
     return table;
 }

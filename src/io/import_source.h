@@ -8,6 +8,7 @@
 #include "io/ogr_util.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -29,16 +30,41 @@ struct SourceTable {
     bool has_geometry_column = false;      // false for CSV/XLSX tables without geometry
     std::string crs_wkt;                   // WKT2 of the layer CRS; "" when it has none
     std::string crs_label;                 // "EPSG:4490 (China Geodetic ...)", for the report
+    long long declared = -1;               // feature count the source declares, -1 if none
     EncodingChoice encoding;
     std::vector<SourceRow> rows;
 
     core::Where where() const { return {path, layer, -1, ""}; }
 };
 
+// Driver settings the import needs that GDAL offers only as configuration options, set for
+// the calling thread while this lives (CPLConfigOptionSetter restores them): Chinese KML
+// ExtendedData names kept as they are (LIBKML launders them to "___" by default), and the first
+// row of a spreadsheet taken as its headings (GDAL takes it only when a later row holds
+// numbers, so a sheet of text columns such as 示范点名称/所在村/乡镇/级别 lost its headings).
+class SourceReadSettings {
+public:
+    SourceReadSettings();
+    ~SourceReadSettings();
+    SourceReadSettings(const SourceReadSettings&) = delete;
+    SourceReadSettings& operator=(const SourceReadSettings&) = delete;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// The field that keeps the KML folder of each feature when folders are read as one layer.
+inline constexpr const char* kFolderField = "folder";
+
 // Opens spec.path (any OGR source, "PG:..." too), picks spec.layer (the first when empty; an
-// unknown name is an Error listing the layers), decides the encoding (explicit_encoding
-// wins) and reads every feature. Undecodable text is counted as "undecodable_text" with
-// feature and field; the value is kept with the bad bytes replaced.
+// unknown name is an Error listing the layers) or reads every spec.merged_layers into one
+// table (with the layer name in kFolderField), decides the encoding (explicit_encoding wins)
+// and reads every feature. A shapefile whose parts are cut short or disagree, a read error
+// GDAL reports, or fewer features than the source declares is an Error (kReadFailed): an
+// import never goes on with part of a file. Long numeric DBF fields are read as their exact
+// digits. Undecodable text is counted as "undecodable_text" with feature and field; the value
+// is kept with the bad bytes replaced.
 core::Result<SourceTable> read_source(const SourceSpec& spec, const std::string& explicit_encoding,
                                       ImportReport& report);
 

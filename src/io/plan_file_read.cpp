@@ -319,6 +319,7 @@ void read_header(const std::string& file, const Meta& meta, OGRLayer& villages, 
     }
     plan.name = meta_value(meta, "plan_name", std::filesystem::path(file).stem().string());
     plan.provenance = meta_value(meta, "provenance", "");
+    plan.approximate_village_areas = meta_value(meta, "approximate_village_areas", "0") == "1";
     const std::string reach = meta_value(meta, "reach_m", "");
     if (!reach.empty()) {
         plan.settings.reach_m = std::strtod(reach.c_str(), nullptr);

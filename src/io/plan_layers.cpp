@@ -391,6 +391,9 @@ Table make_meta_table(const core::Plan& plan, const std::vector<Table>& layers) 
              {"provenance", plan.provenance},
              {"reach_m", real_text(plan.settings.reach_m)},
              {"distance", core::to_code(plan.settings.distance)}};
+    if (plan.approximate_village_areas) {  // DESIGN.md section 2: maps and reports say so
+        rows->push_back({"approximate_village_areas", "1"});
+    }
     for (const Table& t : layers) {
         for (const Column& c : t.columns) {
             if (!c.source_name.empty() && c.source_name != c.name) {

@@ -95,26 +95,75 @@ TEST(Encoding, unknown_explicit_encoding_is_an_error) {
     EXPECT_NE(c.error().message.find("klingon"), std::string::npos);
 }
 
-TEST(Encoding, cpg_wins_over_language_byte_and_bytes) {
+TEST(Encoding, cpg_wins_over_language_byte) {
     EncodingEvidence ev;
     ev.has_cpg = true;
     ev.cpg_text = "936\n";
     ev.dbf_ldid = 0x03;
-    ev.sample = sample_of({kXuanhuaUtf8});
+    ev.sample = sample_of({kXuanhuaGbk});
     core::Result<EncodingChoice> c = choose_encoding(ev);
     ASSERT_TRUE(c);
     EXPECT_EQ(c->encoding, "CP936");
     EXPECT_EQ(c->reason, ".cpg says 936");
 }
 
+// Issue 8 item 4: a .cpg saying UTF-8 on GBK bytes gave names of replacement characters.
+TEST(Encoding, utf8_cpg_on_gbk_bytes_loses_to_the_bytes) {
+    EncodingEvidence ev;
+    ev.has_cpg = true;
+    ev.cpg_text = "UTF-8";
+    ev.sample = sample_of({kXuanhuaGbk, "abc", kXuanhuaGbk});
+    core::Result<EncodingChoice> c = choose_encoding(ev);
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->encoding, "GB18030");
+    EXPECT_EQ(c->reason,
+              ".cpg says utf-8, but 2 of 3 values are not valid UTF-8 and all read as GB18030 "
+              "(GBK): the bytes win");
+}
+
+TEST(Encoding, gbk_cpg_on_utf8_bytes_loses_to_the_bytes) {
+    EncodingEvidence ev;
+    ev.has_cpg = true;
+    ev.cpg_text = "GBK";
+    ev.sample = sample_of({kXuanhuaUtf8, "abc"});
+    core::Result<EncodingChoice> c = choose_encoding(ev);
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->encoding, "UTF-8");
+    EXPECT_EQ(c->reason,
+              ".cpg says gbk, but all 1 values with non-ASCII text are valid UTF-8: the bytes "
+              "win, read as UTF-8");
+}
+
+TEST(Encoding, a_cpg_the_bytes_cannot_contradict_is_kept) {
+    EncodingEvidence ev;
+    ev.has_cpg = true;
+    ev.cpg_text = "UTF-8";
+    ev.sample = sample_of({"abc", "123"});  // ASCII: valid in every encoding
+    core::Result<EncodingChoice> c = choose_encoding(ev);
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->encoding, "UTF-8");
+    EXPECT_EQ(c->reason, ".cpg says utf-8");
+}
+
 TEST(Encoding, language_byte_4d_is_code_page_936) {
+    EncodingEvidence ev;
+    ev.dbf_ldid = 0x4D;
+    ev.sample = sample_of({kXuanhuaGbk});
+    core::Result<EncodingChoice> c = choose_encoding(ev);
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->encoding, "CP936");
+    EXPECT_EQ(c->reason, "DBF language byte 0x4D (CP936)");
+}
+
+TEST(Encoding, language_byte_4d_on_utf8_bytes_loses_to_the_bytes) {
     EncodingEvidence ev;
     ev.dbf_ldid = 0x4D;
     ev.sample = sample_of({kXuanhuaUtf8});
     core::Result<EncodingChoice> c = choose_encoding(ev);
     ASSERT_TRUE(c);
-    EXPECT_EQ(c->encoding, "CP936");
-    EXPECT_EQ(c->reason, "DBF language byte 0x4D (CP936)");
+    EXPECT_EQ(c->encoding, "UTF-8");
+    EXPECT_EQ(c->reason.rfind("DBF language byte 0x4D (CP936), but all 1 values", 0), 0u)
+        << c->reason;
 }
 
 TEST(Encoding, ansi_language_byte_with_gbk_bytes_reads_as_gbk) {

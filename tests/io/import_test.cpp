@@ -168,7 +168,8 @@ TEST(Import, geojson_villages_are_projected_to_the_gk_zone_of_their_centre) {
     // 846.5 m x 1110.5 m on the ellipsoid, times the GK scale (1.00017) 84 km off the meridian.
     EXPECT_NEAR(core::area_m2(east.shape), 0.9401e6, 0.0005e6);
     EXPECT_EQ(east.town_code, "130705100");
-    EXPECT_EQ(warning_count(r->report, "town_code_from_code"), 4);
+    EXPECT_EQ(r->report.layers.at(0).field_notes.at("town_code"),
+              "the village code's first 9 digits (4 villages)");
     EXPECT_EQ(r->report.layers.at(0).encoding.encoding, "UTF-8");
     EXPECT_EQ(r->report.layers.at(0).driver, "GeoJSON");
 }
@@ -330,23 +331,26 @@ TEST(Import, unreadable_source_is_an_open_error) {
 // CRS, geometry and layer errors
 // ------------------------------------------------------------------------------------------
 
-TEST(Import, missing_prj_is_refused_unless_crs_is_given) {
+// Degrees without a .prj are read as CGCS2000 longitude/latitude, and the summary says so.
+TEST(Import, missing_prj_with_degrees_is_read_as_cgcs2000_and_said) {
     test::TempDir dir;
     const std::string path = write_village_shapefile(dir, "noprj", {"ENCODING=UTF-8"}, 0);
     ASSERT_FALSE(std::filesystem::exists(dir.file("noprj.prj")));
     core::Result<ImportResult> r = import_plan(villages_only(path));
-    ASSERT_FALSE(r);
-    EXPECT_EQ(r.error().code, core::ErrorCode::kNoCrs);
-    EXPECT_EQ(r.error().message, path +
-                                     ", layer 'noprj': the layer has no CRS (.prj missing?); "
-                                     "give --crs EPSG:4490 or the right code");
+    ASSERT_TRUE(r) << r.error().message;
+    EXPECT_EQ(r->plan.crs.epsg, 4547);
+    EXPECT_EQ(warning_count(r->report, "crs_recognised"), 1);
+    EXPECT_EQ(r->report.layers.at(0).crs_reason.rfind("no .prj and the coordinates are degrees", 0),
+              0u)
+        << r->report.layers.at(0).crs_reason;
+    const core::PointM sw = gk(115.00, 40.60);
+    EXPECT_NEAR(r->plan.villages[0].shape.parts[0].outer[0].x, sw.x, 0.001);
     ImportOptions o = villages_only(path);
     o.source_crs = "EPSG:4490";
     core::Result<ImportResult> ok = import_plan(o);
     ASSERT_TRUE(ok) << ok.error().message;
-    EXPECT_EQ(ok->plan.crs.epsg, 4547);
-    EXPECT_EQ(ok->report.layers.at(0).source_crs, "EPSG:4490 (--crs)");
-    const core::PointM sw = gk(115.00, 40.60);
+    EXPECT_EQ(ok->report.layers.at(0).crs_reason, "--crs EPSG:4490: the layer has none of its own");
+    EXPECT_EQ(warning_count(ok->report, "crs_recognised"), 0);
     EXPECT_NEAR(ok->plan.villages[0].shape.parts[0].outer[0].x, sw.x, 0.001);
 }
 
@@ -384,7 +388,8 @@ TEST(Import, bow_tie_polygon_is_repaired_and_counted) {
     ASSERT_NE(w, nullptr);
     EXPECT_EQ(w->count, 1);
     EXPECT_EQ(w->examples.at(0).rfind("feature 1 (西村): ", 0), 0u) << w->examples.at(0);
-    EXPECT_NE(r->report.to_text().find("repaired_polygon: 1"), std::string::npos);
+    EXPECT_NE(r->report.to_text().find("invalid polygons repaired (areas may change): 1"),
+              std::string::npos);
 }
 
 TEST(Import, bow_tie_polygon_is_skipped_and_counted_without_repair) {
@@ -480,9 +485,9 @@ TEST(Import, duplicate_village_codes_are_refused) {
     EXPECT_EQ(r.error().code, core::ErrorCode::kDuplicateCode);
     EXPECT_EQ(r.error().message,
               path +
-                  ", layer 'villages', feature 3, field 'XZQDM': village code 130705100202 "
-                  "appears twice, in feature 1 (西村) and feature 3 (北村); codes must be "
-                  "unique");
+                  ", layer 'villages', feature 3, field 'XZQDM': the code 130705100202 belongs "
+                  "to two differently named units, '西村' and '北村'; correct the code of one of "
+                  "them");
 }
 
 // ------------------------------------------------------------------------------------------
@@ -525,7 +530,7 @@ TEST(Import, csv_sites_with_chinese_lon_lat_columns) {
     expect_two_sites(*r);
     EXPECT_EQ(r->plan.sites[0].theme, "产业");
     EXPECT_EQ(r->plan.sites[0].id, "S1");
-    EXPECT_EQ(warning_count(r->report, "site_crs_assumed"), 1);
+    EXPECT_EQ(warning_count(r->report, "site_datum_assumed"), 1);
 }
 
 TEST(Import, gbk_csv_sites_are_decoded) {
@@ -557,13 +562,15 @@ TEST(Import, xlsx_sites_with_chinese_lon_lat_columns) {
 TEST(Import, sites_without_coordinate_columns_name_the_missing_field) {
     test::TempDir dir;
     const std::string csv = dir.file("sites.csv");
-    std::ofstream(csv) << "名称,东经,北纬\n甲,115.005,40.605\n";
+    std::ofstream(csv) << "名称,东西,南北\n甲,115.005,40.605\n";
     core::Result<ImportResult> r = import_plan(grid_with_sites(dir, csv));
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().code, core::ErrorCode::kFieldMissing);
-    EXPECT_NE(r.error().message.find("no field for longitude; the layer has fields: 名称, 东经, "
-                                     "北纬; name one with --field sites.lon=FIELD"),
-              std::string::npos)
+    EXPECT_NE(
+        r.error().message.find("the sites have no coordinates (经度/纬度) and name no "
+                               "village (所在村 or 村代码); the sheet has fields: 名称, 东西, "
+                               "南北"),
+        std::string::npos)
         << r.error().message;
 }
 
@@ -599,7 +606,7 @@ TEST(Import, gcj02_needs_lon_lat_sites) {
     core::Result<ImportResult> r = import_plan(o);
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().code, core::ErrorCode::kBadArgument);
-    EXPECT_NE(r.error().message.find("--site-crs GCJ-02 needs longitude/latitude"),
+    EXPECT_NE(r.error().message.find("--site-crs gcj02 needs longitude/latitude"),
               std::string::npos)
         << r.error().message;
 }
@@ -635,7 +642,7 @@ void expect_shifted_site_lands_on_wgs84(SiteDatum datum) {
     const core::PointM unshifted = gk(picked.lon, picked.lat, "EPSG:4326");
     EXPECT_GT(core::distance_m(unshifted, expected), 300.0);  // the shift was real
     EXPECT_EQ(r->plan.sites[0].village_code, kCodes[0]);
-    EXPECT_EQ(warning_count(r->report, "site_crs_assumed"), 0);
+    EXPECT_EQ(warning_count(r->report, "site_datum_assumed"), 0);
 }
 
 TEST(Import, gcj02_sites_are_converted_to_within_a_centimetre) {
@@ -677,7 +684,10 @@ TEST(Import, roads_and_a_townships_layer) {
     ASSERT_EQ(r->plan.townships.size(), 1u);
     EXPECT_EQ(r->plan.townships[0].name, "深井镇");
     EXPECT_EQ(warning_count(r->report, "township_from_villages"), 0);
-    EXPECT_EQ(warning_count(r->report, "unknown_town_code"), 0);
+    EXPECT_EQ(warning_count(r->report, "no_township"), 0);
+    EXPECT_EQ(warning_count(r->report, "town_by_location"), 0);
+    ASSERT_EQ(r->report.townships.size(), 1u);
+    EXPECT_EQ(r->report.townships[0].by_code, 4);
     EXPECT_EQ(r->report.layers.size(), 3u);
 }
 

@@ -1,0 +1,590 @@
+// Layer discovery and role choice. A layer's role follows from, in order: its name when it is
+// a role's own name (a beltplan plan), lines (roads), the level of its sampled codes (12-digit
+// village or 9-digit township codes), its name (CJDCQ, 村, XZQ, 乡镇, 示范点 ...), and its fields
+// (site headings, seat columns).
+//
+// Index: [SECTION] Listing  [SECTION] Classification  [SECTION] Choice
+#include "io/import_discover.h"
+
+#include "core/messages.h"
+#include "io/encoding.h"
+#include "io/import_codes.h"
+#include "io/import_source.h"
+#include "io/name_match.h"
+#include "io/ogr_util.h"
+
+#include <cpl_conv.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+namespace beltplan::io {
+
+namespace fs = std::filesystem;
+
+// ------------------------------------------------------------------------------------------
+// [SECTION] Listing
+// ------------------------------------------------------------------------------------------
+
+namespace {
+
+constexpr int kSampleFeatures = 200;
+
+bool is_gdb_folder(const fs::path& p) {
+    std::string ext = p.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+    return ext == ".gdb";
+}
+
+bool is_data_file(const fs::path& p) {
+    static const std::set<std::string> kExtensions = {".shp", ".gpkg", ".geojson", ".json", ".kml",
+                                                      ".kmz", ".xlsx", ".xls",     ".ods",  ".csv",
+                                                      ".fgb", ".gml",  ".sqlite",  ".tab",  ".mif"};
+    std::string ext = p.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+    return kExtensions.count(ext) != 0;
+}
+
+// The data sources inside a folder, sorted by name; sub-folders one level deep.
+void expand_folder(const fs::path& folder, int depth, std::vector<std::string>& out) {
+    std::vector<fs::path> entries;
+    std::error_code ec;
+    for (const fs::directory_entry& e : fs::directory_iterator(folder, ec)) {
+        entries.push_back(e.path());
+    }
+    std::sort(entries.begin(), entries.end());
+    for (const fs::path& p : entries) {
+        if (fs::is_directory(p, ec)) {
+            if (is_gdb_folder(p)) {
+                out.push_back(p.string());
+            } else if (depth > 0) {
+                expand_folder(p, depth - 1, out);
+            }
+        } else if (is_data_file(p) && p.filename().string().front() != '.') {
+            out.push_back(p.string());
+        }
+    }
+}
+
+std::vector<std::string> expand_source(const std::string& path) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec) && !is_gdb_folder(path)) {
+        std::vector<std::string> out;
+        expand_folder(path, 1, out);
+        return out;
+    }
+    return {path};
+}
+
+GeometryKind kind_of(OGRwkbGeometryType type) {
+    switch (wkbFlatten(type)) {
+        case wkbPoint:
+        case wkbMultiPoint:
+            return GeometryKind::kPoint;
+        case wkbLineString:
+        case wkbMultiLineString:
+        case wkbCircularString:
+        case wkbCompoundCurve:
+        case wkbMultiCurve:
+            return GeometryKind::kLine;
+        case wkbPolygon:
+        case wkbMultiPolygon:
+        case wkbCurvePolygon:
+        case wkbMultiSurface:
+            return GeometryKind::kPolygon;
+        case wkbNone:
+            return GeometryKind::kNone;
+        default:
+            return GeometryKind::kMixed;
+    }
+}
+
+// Field names as UTF-8: as they are when valid, else read as GB18030.
+std::vector<std::string> decoded_fields(OGRFeatureDefn& defn) {
+    std::vector<std::string> names;
+    for (int i = 0; i < defn.GetFieldCount(); ++i) {
+        const std::string raw = defn.GetFieldDefn(i)->GetNameRef();
+        std::optional<std::string> text =
+            is_valid_utf8(raw) ? std::optional<std::string>(raw) : decode_to_utf8(raw, kGb18030);
+        names.push_back(text ? *text : sanitize_utf8(raw));
+    }
+    return names;
+}
+
+// Geometry kinds and code levels of the first features.
+void sample_layer(OGRLayer& layer, LayerCandidate& c) {
+    core::Result<FieldMapping> village =
+        map_fields(LayerRole::kVillages, c.fields, {}, core::Where{});
+    core::Result<FieldMapping> town =
+        map_fields(LayerRole::kTownships, c.fields, {}, core::Where{});
+    std::set<int> code_fields;
+    for (const core::Result<FieldMapping>* m : {&village, &town}) {
+        if (*m && (*m)->has("code")) {
+            code_fields.insert((*m)->at("code"));
+        }
+    }
+    std::set<GeometryKind> kinds;
+    layer.ResetReading();
+    int n = 0;
+    for (FeaturePtr f(layer.GetNextFeature()); f && n < kSampleFeatures;
+         f.reset(layer.GetNextFeature()), ++n) {
+        const OGRGeometry* g = f->GetGeometryRef();
+        if (g != nullptr && !g->IsEmpty()) {
+            kinds.insert(kind_of(g->getGeometryType()));
+        }
+        for (int i : code_fields) {
+            bool lossy = false;
+            std::optional<std::string> digits = code_digits(read_field(*f, i), lossy);
+            const CodeLevel level = digits ? normalise_code(*digits).level : CodeLevel::kUnknown;
+            c.village_codes += level == CodeLevel::kVillage ? 1 : 0;
+            c.township_codes += level == CodeLevel::kTownship ? 1 : 0;
+        }
+    }
+    if (c.geometry == GeometryKind::kMixed && kinds.size() == 1) {
+        c.geometry = *kinds.begin();
+    } else if (c.geometry == GeometryKind::kMixed && kinds.empty()) {
+        c.geometry = GeometryKind::kNone;
+    }
+}
+
+// KML and KMZ keep one layer per folder: folders of one geometry are gathered into one.
+void gather_kml_folders(std::vector<LayerCandidate>& layers) {
+    if (layers.size() < 2 || (layers[0].driver != "LIBKML" && layers[0].driver != "KML")) {
+        return;
+    }
+    std::vector<LayerCandidate> out;
+    for (LayerCandidate& c : layers) {
+        auto same = std::find_if(out.begin(), out.end(), [&](const LayerCandidate& o) {
+            return o.geometry == c.geometry && c.geometry != GeometryKind::kNone;
+        });
+        if (same == out.end()) {
+            c.folders = {c.layer};
+            out.push_back(std::move(c));
+            continue;
+        }
+        same->folders.push_back(c.layer);
+        same->features += std::max(0LL, c.features);
+        same->village_codes += c.village_codes;
+        same->township_codes += c.township_codes;
+        for (const std::string& f : c.fields) {
+            if (std::find(same->fields.begin(), same->fields.end(), f) == same->fields.end()) {
+                same->fields.push_back(f);
+            }
+        }
+    }
+    for (LayerCandidate& c : out) {
+        if (c.folders.size() < 2) {
+            c.folders.clear();
+        }
+    }
+    layers = std::move(out);
+}
+
+}  // namespace
+
+std::string geometry_label(GeometryKind kind) {
+    switch (kind) {
+        case GeometryKind::kNone:
+            return core::tr("import.geometry.none");
+        case GeometryKind::kPoint:
+            return core::tr("import.geometry.points");
+        case GeometryKind::kLine:
+            return core::tr("import.geometry.lines");
+        case GeometryKind::kPolygon:
+            return core::tr("import.geometry.polygons");
+        case GeometryKind::kMixed:
+            return core::tr("import.geometry.mixed");
+    }
+    return "";
+}
+
+core::Result<std::vector<LayerCandidate>> list_layers(const std::string& path) {
+    std::vector<LayerCandidate> all;
+    for (const std::string& source : expand_source(path)) {
+        const SourceReadSettings settings;
+        DatasetPtr ds = open_vector(source);
+        if (!ds) {
+            const char* why = CPLGetLastErrorMsg();
+            return core::make_error(core::ErrorCode::kOpenFailed, {source, "", -1, ""},
+                                    core::tr("import.open_failed", {why != nullptr ? why : ""}));
+        }
+        std::vector<LayerCandidate> layers;
+        for (int i = 0; i < ds->GetLayerCount(); ++i) {
+            OGRLayer* layer = ds->GetLayer(i);
+            LayerCandidate c;
+            c.source = source;
+            c.layer = layer->GetName();
+            c.driver = ds->GetDriver() != nullptr ? ds->GetDriver()->GetDescription() : "";
+            c.geometry = kind_of(layer->GetGeomType());
+            c.features = layer->GetFeatureCount(FALSE);
+            c.fields = decoded_fields(*layer->GetLayerDefn());
+            sample_layer(*layer, c);
+            layers.push_back(std::move(c));
+        }
+        gather_kml_folders(layers);
+        for (LayerCandidate& c : layers) {
+            all.push_back(std::move(c));
+        }
+    }
+    if (all.empty()) {
+        return core::make_error(core::ErrorCode::kLayerNotFound, {path, "", -1, ""},
+                                core::tr("import.no_layers"));
+    }
+    return all;
+}
+
+// ------------------------------------------------------------------------------------------
+// [SECTION] Classification
+// ------------------------------------------------------------------------------------------
+
+namespace {
+
+bool name_has(const std::string& key, std::initializer_list<const char*> words) {
+    return std::any_of(words.begin(), words.end(),
+                       [&](const char* w) { return key.find(w) != std::string::npos; });
+}
+
+// Site headings that only a site list has: a site-specific name column, a level, the village
+// a site lies in.
+std::string site_headings(const std::vector<std::string>& fields) {
+    core::Result<FieldMapping> m = map_fields(LayerRole::kSites, fields, {}, core::Where{});
+    if (!m) {
+        return "";
+    }
+    std::string found;
+    const auto add = [&](const std::string& target) {
+        if (m->has(target)) {
+            found += (found.empty() ? "" : ", ") + m->source.at(target);
+        }
+    };
+    const std::string name = m->has("name") ? m->source.at("name") : "";
+    if (name == "示范点名称" || name == "示范点" || name == "点位名称" || name == "site_name") {
+        add("name");
+    }
+    add("level");
+    if (!found.empty()) {
+        add("village_name");
+    }
+    return found;
+}
+
+std::optional<LayerRole> role_by_own_name(const std::string& layer) {
+    for (LayerRole r :
+         {LayerRole::kVillages, LayerRole::kTownships, LayerRole::kRoads, LayerRole::kSites}) {
+        if (layer == role_name(r)) {
+            return r;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string codes_why(const char* key, long long n, const LayerCandidate& c, LayerRole role) {
+    core::Result<FieldMapping> m = map_fields(role, c.fields, {}, core::Where{});
+    const std::string field = m && m->has("code") ? m->source.at("code") : "?";
+    return core::tr(key,
+                    {std::to_string(n), std::to_string(c.village_codes + c.township_codes), field});
+}
+
+void classify_areas(LayerCandidate& c, const std::string& key) {
+    const bool village_word = name_has(key, {"cjdcq", "村", "village", "cun"});
+    const bool town_word =
+        name_has(key, {"xzq", "乡镇", "镇", "乡", "街道", "township", "town", "xiang"});
+    if (c.village_codes > c.township_codes) {
+        c.role = LayerRole::kVillages;
+        c.why = codes_why("import.layer.village_codes", c.village_codes, c, LayerRole::kVillages);
+    } else if (c.township_codes > c.village_codes) {
+        c.role = LayerRole::kTownships;
+        c.why =
+            codes_why("import.layer.township_codes", c.township_codes, c, LayerRole::kTownships);
+    } else if (village_word && !town_word) {
+        c.role = LayerRole::kVillages;
+        c.why = core::tr("import.layer.village_name_hint");
+    } else if (town_word) {
+        c.role = LayerRole::kTownships;
+        c.why = core::tr("import.layer.township_name_hint");
+    }
+}
+
+// Points and tables: a site list, or villages given as seats (村委会驻地).
+void classify_points(LayerCandidate& c, const std::string& key) {
+    const std::string headings = site_headings(c.fields);
+    const bool site_word = name_has(key, {"示范", "site"});
+    if (!headings.empty() || site_word) {
+        c.role = LayerRole::kSites;
+        c.why = headings.empty() ? core::tr("import.layer.site_name_hint")
+                                 : core::tr("import.layer.site_fields", {headings});
+        return;
+    }
+    const bool village_word = name_has(key, {"村委会", "驻地", "cjdcq", "村", "village"});
+    if (c.village_codes == 0 && !village_word) {
+        return;
+    }
+    core::Result<FieldMapping> m = map_fields(LayerRole::kVillages, c.fields, {}, core::Where{});
+    const bool seats = m && m->has("seat_x") && m->has("seat_y");
+    if (c.geometry == GeometryKind::kPoint) {
+        c.role = LayerRole::kVillages;
+        c.village_points = true;
+        c.why = core::tr("import.layer.village_points");
+    } else if (seats && c.village_codes > 0) {
+        c.role = LayerRole::kVillages;
+        c.village_points = true;
+        c.why = core::tr("import.layer.village_seat_table",
+                         {m->source.at("seat_x"), m->source.at("seat_y")});
+    }
+}
+
+void classify(LayerCandidate& c) {
+    if (std::optional<LayerRole> own = role_by_own_name(c.layer)) {
+        c.role = own;
+        c.village_points = *own == LayerRole::kVillages && c.geometry == GeometryKind::kPoint;
+        c.why = core::tr("import.layer.own_name", {c.layer});
+        return;
+    }
+    const std::string key = normalise_name(c.layer);
+    switch (c.geometry) {
+        case GeometryKind::kLine:
+            c.role = LayerRole::kRoads;
+            c.why = core::tr("import.layer.lines");
+            return;
+        case GeometryKind::kPolygon:
+        case GeometryKind::kMixed:
+            classify_areas(c, key);
+            return;
+        case GeometryKind::kPoint:
+        case GeometryKind::kNone:
+            classify_points(c, key);
+            return;
+    }
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------------------------------
+// [SECTION] Choice
+// ------------------------------------------------------------------------------------------
+
+namespace {
+
+struct Pool {
+    std::vector<LayerCandidate> layers;
+    std::vector<std::optional<LayerRole>> taken;  // the role each layer was given
+};
+
+std::string layer_name(const LayerCandidate& c) {
+    return c.folders.empty()
+               ? c.layer
+               : core::tr("import.layer.kml_folders_short", {std::to_string(c.folders.size())});
+}
+
+// "'CJDCQ' (polygons, 404), 'XZQ' (polygons, 24)" for the refusals.
+std::string list_text(const Pool& pool, const std::vector<std::size_t>& which) {
+    std::string out;
+    for (std::size_t i : which) {
+        const LayerCandidate& c = pool.layers[i];
+        out += (out.empty() ? "" : core::tr("import.list_separator")) +
+               core::tr("import.layer.short",
+                        {fs::path(c.source).filename().string(), layer_name(c),
+                         geometry_label(c.geometry), std::to_string(c.features)});
+    }
+    return out;
+}
+
+SourceSpec spec_of(const LayerCandidate& c, const std::map<std::string, std::string>& fields) {
+    SourceSpec spec{c.source, c.folders.empty() ? c.layer : "", fields, c.folders};
+    return spec;
+}
+
+std::vector<std::size_t> all_of(const Pool& pool, const std::string& source) {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < pool.layers.size(); ++i) {
+        if (source.empty() || pool.layers[i].source.rfind(source, 0) == 0) {
+            out.push_back(i);
+        }
+    }
+    return out;
+}
+
+// Of the layers that look like `role`, the one to take: polygons before points for villages,
+// a layer carrying the role's own name before the others. -1 when none; -2 when several.
+int pick(const Pool& pool, const std::vector<std::size_t>& among, LayerRole role) {
+    std::vector<std::size_t> fits;
+    for (std::size_t i : among) {
+        if (!pool.taken[i] && pool.layers[i].role == role) {
+            fits.push_back(i);
+        }
+    }
+    if (role == LayerRole::kVillages && fits.size() > 1) {
+        std::vector<std::size_t> areas;
+        for (std::size_t i : fits) {
+            if (!pool.layers[i].village_points) {
+                areas.push_back(i);
+            }
+        }
+        if (!areas.empty()) {
+            fits = areas;
+        }
+    }
+    if (fits.size() > 1) {
+        std::vector<std::size_t> named;
+        for (std::size_t i : fits) {
+            if (pool.layers[i].layer == role_name(role)) {
+                named.push_back(i);
+            }
+        }
+        if (named.size() == 1) {
+            fits = named;
+        }
+    }
+    if (fits.empty()) {
+        return -1;
+    }
+    return fits.size() == 1 ? static_cast<int>(fits[0]) : -2;
+}
+
+const std::optional<SourceSpec>& explicit_spec(const ImportOptions& o, LayerRole role) {
+    switch (role) {
+        case LayerRole::kVillages:
+            return o.villages;
+        case LayerRole::kTownships:
+            return o.townships;
+        case LayerRole::kRoads:
+            return o.roads;
+        case LayerRole::kSites:
+            return o.sites;
+    }
+    return o.villages;
+}
+
+std::optional<SourceSpec>& chosen(RoleSources& r, LayerRole role) {
+    switch (role) {
+        case LayerRole::kVillages:
+            return r.villages;
+        case LayerRole::kTownships:
+            return r.townships;
+        case LayerRole::kRoads:
+            return r.roads;
+        case LayerRole::kSites:
+            return r.sites;
+    }
+    return r.villages;
+}
+
+core::Error unclear(const std::string& source, const Pool& pool,
+                    const std::vector<std::size_t>& among, LayerRole role, bool several) {
+    return core::make_error(core::ErrorCode::kLayerNotFound, {source, "", -1, ""},
+                            core::tr(several ? "import.choose.several" : "import.choose.none",
+                                     {role_label(role), list_text(pool, among), role_name(role)}));
+}
+
+// The layer of an explicit source without a layer name: its only layer, else the one layer
+// that looks like the role.
+core::Status take_explicit(const SourceSpec& spec, LayerRole role, Pool& pool, RoleSources& out) {
+    const std::vector<std::size_t> own = all_of(pool, spec.path);
+    int i = own.size() == 1 && !pool.taken[own[0]] ? static_cast<int>(own[0]) : -1;
+    if (i >= 0) {
+        if (pool.layers[static_cast<std::size_t>(i)].role != role) {
+            pool.layers[static_cast<std::size_t>(i)].why = core::tr("import.layer.only_layer");
+        }
+    } else {
+        i = pick(pool, own, role);
+    }
+    if (i < 0) {
+        return unclear(spec.path, pool, own, role, i == -2);
+    }
+    LayerCandidate& c = pool.layers[static_cast<std::size_t>(i)];
+    pool.taken[static_cast<std::size_t>(i)] = role;
+    chosen(out, role) = spec_of(c, spec.fields);
+    if (role == LayerRole::kVillages) {
+        out.village_points = c.village_points || c.geometry == GeometryKind::kPoint;
+    }
+    return core::Ok{};
+}
+
+void record_seen(const Pool& pool, ImportReport& report) {
+    for (std::size_t i = 0; i < pool.layers.size(); ++i) {
+        const LayerCandidate& c = pool.layers[i];
+        LayerSeen seen;
+        seen.source = c.source;
+        seen.layer = c.folders.empty()
+                         ? c.layer
+                         : core::tr("import.layer.kml_folders", {std::to_string(c.folders.size()),
+                                                                 join_field_names(c.folders)});
+        seen.geometry = geometry_label(c.geometry);
+        seen.features = c.features;
+        if (pool.taken[i]) {
+            seen.role = role_label(*pool.taken[i]);
+            seen.why = c.why;
+        } else {
+            seen.why = c.role ? core::tr("import.layer.not_used_taken", {role_label(*c.role)})
+                              : core::tr("import.layer.unrecognised");
+        }
+        report.layers_seen.push_back(std::move(seen));
+    }
+}
+
+}  // namespace
+
+core::Result<RoleSources> choose_layers(const ImportOptions& options, ImportReport& report) {
+    constexpr LayerRole kRoles[] = {LayerRole::kVillages, LayerRole::kTownships, LayerRole::kRoads,
+                                    LayerRole::kSites};
+    RoleSources out;
+    Pool pool;
+    std::vector<std::string> paths = options.sources;
+    for (LayerRole role : kRoles) {
+        const std::optional<SourceSpec>& spec = explicit_spec(options, role);
+        if (spec && !spec->layer.empty()) {
+            chosen(out, role) = *spec;  // named by the user: read as it is
+        } else if (spec && std::find(paths.begin(), paths.end(), spec->path) == paths.end()) {
+            paths.push_back(spec->path);
+        }
+    }
+    for (const std::string& path : paths) {
+        core::Result<std::vector<LayerCandidate>> layers = list_layers(path);
+        if (!layers) {
+            return layers.error();
+        }
+        for (LayerCandidate& c : *layers) {
+            classify(c);
+            pool.layers.push_back(std::move(c));
+            pool.taken.emplace_back();
+        }
+    }
+    for (LayerRole role : kRoles) {
+        const std::optional<SourceSpec>& spec = explicit_spec(options, role);
+        if (spec && spec->layer.empty()) {
+            if (core::Status s = take_explicit(*spec, role, pool, out); !s) {
+                return s.error();
+            }
+        }
+    }
+    for (LayerRole role : kRoles) {
+        if (chosen(out, role)) {
+            continue;
+        }
+        const std::vector<std::size_t> every = all_of(pool, "");
+        const int i = pick(pool, every, role);
+        if (i == -2) {
+            return unclear(options.sources.empty() ? "" : options.sources[0], pool, every, role,
+                           true);
+        }
+        if (i >= 0) {
+            LayerCandidate& c = pool.layers[static_cast<std::size_t>(i)];
+            pool.taken[static_cast<std::size_t>(i)] = role;
+            chosen(out, role) = spec_of(c, {});
+            if (role == LayerRole::kVillages) {
+                out.village_points = c.village_points;
+            }
+        }
+    }
+    record_seen(pool, report);
+    if (!out.villages) {
+        return core::make_error(
+            core::ErrorCode::kLayerNotFound, {},
+            core::tr("import.choose.no_villages", {list_text(pool, all_of(pool, ""))}));
+    }
+    return out;
+}
+
+}  // namespace beltplan::io
