@@ -237,7 +237,10 @@ std::string datum_name(const std::string& definition) {
 
 std::optional<double> datum_shift_m(int operation_epsg, double lon, double lat) {
     PJ_CONTEXT* ctx = thread_context();
-    PjPtr op(proj_create(ctx, ("EPSG:" + std::to_string(operation_epsg)).c_str()));
+    // "EPSG:n" names CRSs only; an operation needs its URN.
+    const std::string urn =
+        "urn:ogc:def:coordinateOperation:EPSG::" + std::to_string(operation_epsg);
+    PjPtr op(proj_create(ctx, urn.c_str()));
     if (!op) {
         return std::nullopt;
     }

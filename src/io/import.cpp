@@ -19,6 +19,7 @@
 #include <exception>
 #include <filesystem>
 #include <limits>
+#include <map>
 #include <utility>
 
 namespace beltplan::io {
@@ -231,22 +232,22 @@ core::Result<VillageStep> import_villages(const SourceSpec& spec, const ImportOp
 // Townships from villages' town codes: every village with a code is counted by code.
 void count_dissolved(const std::vector<core::Village>& villages,
                      const std::vector<core::Township>& townships, ImportReport& report) {
+    std::map<std::string, long long> per_town;
+    for (const core::Village& v : villages) {
+        ++per_town[v.town_code];
+        if (v.town_code.empty()) {
+            report.warn("no_township", core::tr("import.ex.no_township",
+                                                {v.name + " (" + v.code + ")", v.town_code}));
+        }
+    }
     std::vector<TownshipCount> counts;
     for (const core::Township& t : townships) {
         TownshipCount c;
         c.code = t.code;
         c.name = t.name;
-        for (const core::Village& v : villages) {
-            c.villages += v.town_code == t.code ? 1 : 0;
-        }
+        c.villages = per_town[t.code];
         c.by_code = c.villages;
         counts.push_back(c);
-    }
-    for (const core::Village& v : villages) {
-        if (v.town_code.empty()) {
-            report.warn("no_township", core::tr("import.ex.no_township",
-                                                {v.name + " (" + v.code + ")", v.town_code}));
-        }
     }
     report.townships = std::move(counts);
 }
@@ -324,13 +325,20 @@ core::Status import_sites(const SourceSpec& spec, const ImportOptions& options,
     }
     result.plan.sites = std::move(sites).value();
     report.layers.push_back(layer->summary);
-    for (TownshipCount& t : report.townships) {
-        for (const core::Site& s : result.plan.sites) {
-            const auto v =
-                std::find_if(result.plan.villages.begin(), result.plan.villages.end(),
-                             [&](const core::Village& x) { return x.code == s.village_code; });
-            t.sites += v != result.plan.villages.end() && v->town_code == t.code ? 1 : 0;
+    std::map<std::string, std::string> town_of;  // village code -> township code
+    for (const core::Village& v : result.plan.villages) {
+        town_of.emplace(v.code, v.town_code);
+    }
+    std::map<std::string, long long> per_town;
+    for (const core::Site& s : result.plan.sites) {
+        const auto v = town_of.find(s.village_code);
+        if (v != town_of.end()) {
+            ++per_town[v->second];
         }
+    }
+    for (TownshipCount& t : report.townships) {
+        const auto n = per_town.find(t.code);
+        t.sites = n != per_town.end() ? n->second : 0;
     }
     return core::Ok{};
 }

@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstdio>
 #include <set>
+#include <unordered_map>
 
 namespace beltplan::io {
 
@@ -449,6 +450,7 @@ core::Result<std::vector<core::Site>> build_sites(const SourceTable& t, const Fi
         boxes.push_back(core::bounds(v.shape));
     }
     const core::PointM centre = village_centre(plan);
+    const std::unordered_map<std::string, std::size_t> by_code = core::village_index(plan);
     std::vector<core::Site> out;
     std::set<std::string> ids;
     std::vector<std::string> far;
@@ -488,10 +490,8 @@ core::Result<std::vector<core::Site>> build_sites(const SourceTable& t, const Fi
         } else {
             site.village_code = r.village_code;
         }
-        const auto v =
-            std::find_if(plan.villages.begin(), plan.villages.end(),
-                         [&](const core::Village& x) { return x.code == r.village_code; });
-        r.village_name = v != plan.villages.end() ? v->name : "";
+        const auto v = by_code.find(r.village_code);
+        r.village_name = v != by_code.end() ? plan.villages[v->second].name : "";
         site.id = unique_site_id(field_text(m, row, "id"), i, label, ids, report);
         fill_level_and_theme(m, row, label, report, site);
         site.extra = extra_fields(t, m, row);

@@ -5,6 +5,8 @@
 #include "io/import_codes.h"
 #include "io/name_match.h"
 
+#include <algorithm>
+
 namespace beltplan::io {
 
 namespace {
@@ -16,8 +18,12 @@ std::string village_text(const core::Village& v) {
 }  // namespace
 
 VillageMatcher::VillageMatcher(const core::Plan& plan) : plan_(plan) {
-    for (const core::Village& v : plan.villages) {
+    for (std::size_t i = 0; i < plan.villages.size(); ++i) {
+        const core::Village& v = plan.villages[i];
         village_keys_.push_back(village_key(v.name));
+        by_code_.emplace(v.code, i);
+        by_key_[village_keys_.back()].push_back(i);
+        by_town_[v.town_code].push_back(i);
     }
     for (const core::Township& t : plan.townships) {
         township_keys_.push_back(township_key(t.name));
@@ -33,21 +39,18 @@ std::optional<std::vector<std::size_t>> VillageMatcher::scope(const std::string&
         return out;
     }
     const std::string key = township_key(text);
-    std::vector<std::string> codes;
+    bool known = false;
     for (std::size_t t = 0; t < plan_.townships.size(); ++t) {
         if (township_keys_[t] == key || plan_.townships[t].code == text) {
-            codes.push_back(plan_.townships[t].code);
-        }
-    }
-    if (codes.empty()) {
-        return std::nullopt;
-    }
-    for (std::size_t i = 0; i < plan_.villages.size(); ++i) {
-        for (const std::string& c : codes) {
-            if (plan_.villages[i].town_code == c) {
-                out.push_back(i);
+            known = true;
+            const auto members = by_town_.find(plan_.townships[t].code);
+            if (members != by_town_.end()) {
+                out.insert(out.end(), members->second.begin(), members->second.end());
             }
         }
+    }
+    if (!known) {
+        return std::nullopt;
     }
     return out;
 }
@@ -55,13 +58,12 @@ std::optional<std::vector<std::size_t>> VillageMatcher::scope(const std::string&
 std::optional<std::size_t> VillageMatcher::match(const std::string& code_text, SiteRow& row) const {
     if (!code_text.empty()) {
         const std::string code = normalise_code(code_text).code;
-        for (std::size_t i = 0; i < plan_.villages.size(); ++i) {
-            if (plan_.villages[i].code == code) {
-                row.how = SiteMatchHow::kCode;
-                row.village_code = code;
-                row.village_name = plan_.villages[i].name;
-                return i;
-            }
+        const auto found = by_code_.find(code);
+        if (found != by_code_.end()) {
+            row.how = SiteMatchHow::kCode;
+            row.village_code = code;
+            row.village_name = plan_.villages[found->second].name;
+            return found->second;
         }
         if (row.village_text.empty()) {
             row.how = SiteMatchHow::kUnmatched;
@@ -75,12 +77,34 @@ std::optional<std::size_t> VillageMatcher::match(const std::string& code_text, S
         row.note = core::tr("import.match.unknown_township", {row.township_text});
         return std::nullopt;
     }
-    std::vector<std::string> keys;
-    for (std::size_t i : *in) {
-        keys.push_back(village_keys_[i]);
+    // Exact keys through the index; a one-character typo only when no exact name is in scope.
+    const std::string key = village_key(row.village_text);
+    std::vector<std::size_t> hits;  // indices into plan.villages
+    const auto exact = by_key_.find(key);
+    if (exact != by_key_.end()) {
+        for (std::size_t i : exact->second) {
+            if (row.township_text.empty() || std::find(in->begin(), in->end(), i) != in->end()) {
+                hits.push_back(i);
+            }
+        }
     }
-    const NameLookup found = lookup_name(village_key(row.village_text), keys);
-    if (found.how == NameMatch::kNone) {
+    bool typo = false;
+    if (hits.empty()) {
+        std::vector<std::string> keys;
+        for (std::size_t i : *in) {
+            keys.push_back(village_keys_[i]);
+        }
+        for (std::size_t h : lookup_name(key, keys).hits) {
+            hits.push_back((*in)[h]);
+        }
+        typo = true;
+    }
+    return settle(hits, typo, row);
+}
+
+std::optional<std::size_t> VillageMatcher::settle(const std::vector<std::size_t>& hits, bool typo,
+                                                  SiteRow& row) const {
+    if (hits.empty()) {
         row.how = SiteMatchHow::kUnmatched;
         row.note =
             row.township_text.empty()
@@ -88,19 +112,20 @@ std::optional<std::size_t> VillageMatcher::match(const std::string& code_text, S
                 : core::tr("import.match.no_village_in", {row.village_text, row.township_text});
         return std::nullopt;
     }
-    if (found.how == NameMatch::kAmbiguous) {
+    if (hits.size() > 1) {
         row.how = SiteMatchHow::kAmbiguous;
-        for (std::size_t h : found.hits) {
-            row.candidates.push_back(village_text(plan_.villages[(*in)[h]]));
+        for (std::size_t i : hits) {
+            row.candidates.push_back(village_text(plan_.villages[i]));
         }
-        row.note = core::tr("import.match.several", {row.village_text});
+        row.note = core::tr(typo ? "import.match.several_typo" : "import.match.several",
+                            {row.village_text});
         return std::nullopt;
     }
-    const std::size_t i = (*in)[found.hits[0]];
-    row.how = found.how == NameMatch::kTypo ? SiteMatchHow::kTypo : SiteMatchHow::kName;
+    const std::size_t i = hits[0];
+    row.how = typo ? SiteMatchHow::kTypo : SiteMatchHow::kName;
     row.village_code = plan_.villages[i].code;
     row.village_name = plan_.villages[i].name;
-    if (row.how == SiteMatchHow::kTypo) {
+    if (typo) {
         row.note = core::tr("import.match.typo", {row.village_text, plan_.villages[i].name});
     }
     return i;

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace beltplan::io {
@@ -25,12 +26,18 @@ public:
     std::optional<std::size_t> match(const std::string& code_text, SiteRow& row) const;
 
 private:
+    // The row's result from the villages that fit (indices into plan.villages).
+    std::optional<std::size_t> settle(const std::vector<std::size_t>& hits, bool typo,
+                                      SiteRow& row) const;
     // Indices of the villages in the township named `text`; nullopt when no township has it.
     std::optional<std::vector<std::size_t>> scope(const std::string& text) const;
 
     const core::Plan& plan_;
     std::vector<std::string> village_keys_;
     std::vector<std::string> township_keys_;
+    std::unordered_map<std::string, std::size_t> by_code_;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_key_;   // village key
+    std::unordered_map<std::string, std::vector<std::size_t>> by_town_;  // township code
 };
 
 }  // namespace beltplan::io
