@@ -49,8 +49,18 @@ std::optional<std::vector<std::size_t>> VillageMatcher::scope(const std::string&
             }
         }
     }
-    if (!known) {
+    if (known) {
+        return out;
+    }
+    // Townships made from village codes carry no names: the township named in the row cannot
+    // be checked, so the whole district is searched (an ambiguous name still stays unplaced).
+    const bool nameless = std::any_of(plan_.townships.begin(), plan_.townships.end(),
+                                      [](const core::Township& t) { return t.name == t.code; });
+    if (!nameless) {
         return std::nullopt;
+    }
+    for (std::size_t i = 0; i < plan_.villages.size(); ++i) {
+        out.push_back(i);
     }
     return out;
 }

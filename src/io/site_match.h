@@ -29,7 +29,8 @@ private:
     // The row's result from the villages that fit (indices into plan.villages).
     std::optional<std::size_t> settle(const std::vector<std::size_t>& hits, bool typo,
                                       SiteRow& row) const;
-    // Indices of the villages in the township named `text`; nullopt when no township has it.
+    // Indices of the villages in the township named `text` (every village when the plan's
+    // townships have no names to check against); nullopt when no township has that name.
     std::optional<std::vector<std::size_t>> scope(const std::string& text) const;
 
     const core::Plan& plan_;
