@@ -212,7 +212,8 @@ core::Result<VillageStep> import_villages(const SourceSpec& spec, const ImportOp
     if (!t) {
         return t.error();
     }
-    const LayerInput in{layer->table, layer->mapping, t->layer, t->degrees};
+    const LayerInput in{layer->table, layer->mapping, t->layer, t->degrees,
+                        is_geographic_crs(crs->definition)};
     const bool points = villages_are_points(*layer);
     core::Result<VillagesOut> built =
         build_villages(in, points, options.repair, report, layer->summary);

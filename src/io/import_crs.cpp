@@ -264,9 +264,32 @@ std::string row_label(const SourceTable& table, const SourceRow& row) {
 
 }  // namespace
 
+namespace {
+
+// The distance beyond which a feature is a probable error: `limit_km`, or three times the
+// distance within which 90 % of the features lie when the data itself is that wide (a whole
+// prefecture or province), so only features far outside the data's own spread are refused.
+double outlier_limit_km(const Placement& placement, const core::LonLat& centre, double limit_km) {
+    std::vector<double> km;
+    for (const std::optional<core::LonLat>& p : placement.at) {
+        if (p) {
+            km.push_back(great_circle_km(*p, centre));
+        }
+    }
+    if (km.empty() || !std::isfinite(limit_km)) {
+        return limit_km;
+    }
+    const auto p90 = km.begin() + static_cast<long>((km.size() - 1) * 9 / 10);
+    std::nth_element(km.begin(), p90, km.end());
+    return std::max(limit_km, 3.0 * *p90);
+}
+
+}  // namespace
+
 core::Status handle_outliers(SourceTable& table, const Placement& placement,
                              const core::LonLat& centre, double limit_km, bool skip,
                              ImportReport& report) {
+    limit_km = outlier_limit_km(placement, centre, limit_km);
     const bool centre_in_china = in_china_box(centre);
     std::vector<std::string> items;
     std::vector<bool> drop(table.rows.size(), false);

@@ -49,9 +49,10 @@ core::Status check_declared_crs(const SourceTable& table, const SourceCrs& crs,
                                 const std::vector<std::optional<core::PointM>>& raw,
                                 const Placement& placement);
 
-// Rows far from the rest: more than `limit_km` from `centre`, outside China when the centre is
-// inside, or not placeable. Refused (an Error listing them) unless `skip`, which removes them
-// from the table and warns "outlier_skipped" for each.
+// Rows far from the rest: more than `limit_km` from `centre` (or three times the distance
+// within which 90 % of the rows lie, when the data is wider than that), outside China when the
+// centre is inside, or not placeable. Refused (an Error listing them) unless `skip`, which removes
+// them from the table and warns "outlier_skipped" for each.
 core::Status handle_outliers(SourceTable& table, const Placement& placement,
                              const core::LonLat& centre, double limit_km, bool skip,
                              ImportReport& report);

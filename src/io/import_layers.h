@@ -25,6 +25,9 @@ struct LayerInput {
     const FieldMapping& mapping;
     const CoordinateTransform& transform;
     const CoordinateTransform& from_degrees;
+    // The layer is in degrees: seat columns in metres are then read in the plan CRS (they
+    // cannot be in the layer's) and checked against the village polygon like any other.
+    bool geographic = false;
 };
 
 struct VillagesOut {

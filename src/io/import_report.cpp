@@ -164,7 +164,8 @@ void townships_text(const std::vector<TownshipCount>& towns, std::string& out) {
     for (const TownshipCount& t : towns) {
         out += "  " +
                core::tr("import.sum.township",
-                        {t.code, t.name, std::to_string(t.villages), std::to_string(t.by_code),
+                        {t.code, t.name == t.code ? std::string() : t.name,
+                         std::to_string(t.villages), std::to_string(t.by_code),
                          std::to_string(t.by_location), std::to_string(t.sites)}) +
                "\n";
     }

@@ -321,7 +321,15 @@ NamedRows match_rows(const SourceTable& t, const FieldMapping& m, bool by_fid,
     return out;
 }
 
-core::PointM village_centre(const core::Plan& plan) {
+// The median of the village anchors, and the distance from it beyond which a site is a
+// probable error: 200 km, or three times the distance within which 90 % of the villages lie
+// when the plan is wider than that.
+struct VillageSpread {
+    core::PointM centre;
+    double far_m = kFarFromVillagesM;
+};
+
+VillageSpread village_spread(const core::Plan& plan) {
     std::vector<double> xs;
     std::vector<double> ys;
     for (const core::Village& v : plan.villages) {
@@ -329,9 +337,24 @@ core::PointM village_centre(const core::Plan& plan) {
         xs.push_back(a.x);
         ys.push_back(a.y);
     }
-    std::nth_element(xs.begin(), xs.begin() + static_cast<long>(xs.size() / 2), xs.end());
-    std::nth_element(ys.begin(), ys.begin() + static_cast<long>(ys.size() / 2), ys.end());
-    return xs.empty() ? core::PointM{} : core::PointM{xs[xs.size() / 2], ys[ys.size() / 2]};
+    VillageSpread out;
+    if (xs.empty()) {
+        return out;
+    }
+    const auto mid = static_cast<long>(xs.size() / 2);
+    std::vector<double> sx = xs;
+    std::vector<double> sy = ys;
+    std::nth_element(sx.begin(), sx.begin() + mid, sx.end());
+    std::nth_element(sy.begin(), sy.begin() + mid, sy.end());
+    out.centre = {sx[static_cast<std::size_t>(mid)], sy[static_cast<std::size_t>(mid)]};
+    std::vector<double> d;
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        d.push_back(core::distance_m({xs[i], ys[i]}, out.centre));
+    }
+    const auto p90 = d.begin() + static_cast<long>((d.size() - 1) * 9 / 10);
+    std::nth_element(d.begin(), p90, d.end());
+    out.far_m = std::max(kFarFromVillagesM, 3.0 * *p90);
+    return out;
 }
 
 // Positions of the rows with coordinates, in the plan CRS (nullopt: skipped, counted).
@@ -449,7 +472,7 @@ core::Result<std::vector<core::Site>> build_sites(const SourceTable& t, const Fi
     for (const core::Village& v : plan.villages) {
         boxes.push_back(core::bounds(v.shape));
     }
-    const core::PointM centre = village_centre(plan);
+    const VillageSpread spread = village_spread(plan);
     const std::unordered_map<std::string, std::size_t> by_code = core::village_index(plan);
     std::vector<core::Site> out;
     std::set<std::string> ids;
@@ -469,10 +492,10 @@ core::Result<std::vector<core::Site>> build_sites(const SourceTable& t, const Fi
         core::Site site;
         site.name = r.site;
         site.position = *where[i];
-        if (core::distance_m(site.position, centre) > kFarFromVillagesM) {
+        const double from_centre_m = core::distance_m(site.position, spread.centre);
+        if (from_centre_m > spread.far_m) {
             far.push_back(core::tr("import.outlier.site_far",
-                                   {label, std::to_string(std::lround(
-                                               core::distance_m(site.position, centre) / 1000))}));
+                                   {label, std::to_string(std::lround(from_centre_m / 1000))}));
             if (options.skip_outliers) {
                 report.warn("outlier_skipped", t.path + core::tr("where.colon") + far.back());
                 ++summary.skipped;
@@ -502,9 +525,10 @@ core::Result<std::vector<core::Site>> build_sites(const SourceTable& t, const Fi
         ++summary.imported;
     }
     if (!far.empty() && !options.skip_outliers) {
-        return core::make_error(
-            core::ErrorCode::kBadValue, t.where(),
-            core::tr("import.outlier.sites_refused", {std::to_string(far.size()), far.front()}));
+        return core::make_error(core::ErrorCode::kBadValue, t.where(),
+                                core::tr("import.outlier.sites_refused",
+                                         {std::to_string(far.size()), far.front(),
+                                          std::to_string(std::lround(spread.far_m / 1000))}));
     }
     report.site_rows = std::move(named.rows);
     return out;

@@ -74,10 +74,12 @@ void read_village_attributes(const LayerInput& in, const SourceRow& row, const s
 struct SeatCounts {
     long long degrees = 0;
     long long metres = 0;
+    long long plan_metres = 0;  // metres on a layer in degrees: read in the plan CRS
 };
 
 // The seat from the seat columns: values within +-180/+-90 are degrees (CGCS2000 longitude and
-// latitude, projected), others metres in the layer's CRS.
+// latitude, projected), others metres in the layer's CRS (in the plan CRS when the layer is in
+// degrees, as an export of a plan to longitude/latitude leaves them).
 std::optional<core::PointM> seat_from_columns(const LayerInput& in, const SourceRow& row,
                                               const std::string& label, ImportReport& report,
                                               SeatCounts& counts) {
@@ -91,6 +93,10 @@ std::optional<core::PointM> seat_from_columns(const LayerInput& in, const Source
         return std::nullopt;
     }
     const bool degrees = std::fabs(*x) <= 180.0 && std::fabs(*y) <= 90.0;
+    if (!degrees && in.geographic) {
+        ++counts.plan_metres;
+        return core::PointM{*x, *y};
+    }
     if (!(degrees ? in.from_degrees : in.transform).apply(*x, *y)) {
         report.warn("seat_unplaceable", label);
         return std::nullopt;
@@ -259,6 +265,10 @@ void note_fields(const LayerInput& in, const Tally& tally, bool points, LayerSum
         summary.field_notes["seat_x"] =
             core::tr("import.note.seat_units",
                      {std::to_string(tally.seats.degrees), std::to_string(tally.seats.metres)});
+    }
+    if (tally.seats.plan_metres > 0) {
+        summary.field_notes["seat_y"] =
+            core::tr("import.note.seat_plan_metres", {std::to_string(tally.seats.plan_metres)});
     }
     if (points) {
         summary.field_notes["shape"] = core::tr("import.note.points");

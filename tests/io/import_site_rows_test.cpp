@@ -252,3 +252,39 @@ TEST(ImportSiteRows, seat_columns_in_degrees_are_projected_and_checked) {
 
 }  // namespace
 }  // namespace beltplan::io
+
+namespace beltplan::io {
+namespace {
+
+// A plan exported to longitude/latitude keeps its seat columns in the plan's metres.
+TEST(ImportSiteRows, seat_metres_on_a_layer_in_degrees_are_read_in_the_plan_crs) {
+    test::TempDir dir;
+    county::LayerData layer{"villages",
+                            wkbPolygon,
+                            4490,
+                            {{"code"}, {"name"}, {"seat_x", OFTReal}, {"seat_y", OFTReal}},
+                            {}};
+    for (const county::Village& v : county::villages()) {
+        const core::PointM s = county::to_crs(county::centre(v), "EPSG:4547");
+        layer.rows.push_back(
+            {county::village_wkt(v), {v.code, v.name, std::to_string(s.x), std::to_string(s.y)}});
+    }
+    const std::string path = dir.file("exported.geojson");
+    county::write_dataset(path, "GeoJSON", {layer});
+    ImportOptions o;
+    o.sources = {path};
+    core::Result<ImportResult> r = import_plan(o);
+    ASSERT_TRUE(r) << r.error().message;
+    for (const county::Village& cv : county::villages()) {
+        const core::Village* v = village(r->plan, cv.code);
+        ASSERT_TRUE(v != nullptr && v->seat.has_value()) << cv.code;
+        const core::PointM want = county::to_crs(county::centre(cv), "EPSG:4547");
+        EXPECT_LT(core::distance_m(*v->seat, want), 1.0) << cv.code;
+    }
+    EXPECT_EQ(r->report.layers.at(0).field_notes.at("seat_y"),
+              "11 seats are metres on a layer in degrees: read in the plan CRS and checked "
+              "against the village polygons");
+}
+
+}  // namespace
+}  // namespace beltplan::io

@@ -267,3 +267,32 @@ TEST(ImportTrust, codes_lost_to_scientific_notation_are_refused) {
 
 }  // namespace
 }  // namespace beltplan::io
+
+namespace beltplan::io {
+namespace {
+
+// A whole prefecture (features 500 km apart) is not "far from the rest": the limit grows to
+// three times the data's own 90 % spread, and a stray at 0,0 is still refused.
+TEST(ImportTrust, wide_data_is_not_refused_but_a_stray_still_is) {
+    test::TempDir dir;
+    county::LayerData layer{"villages", wkbPolygon, 4326, {{"code"}, {"name"}}, {}};
+    for (int i = 0; i < 20; ++i) {
+        layer.rows.push_back({county::box_wkt(112.0 + 0.3 * i, 40.0 + 0.1 * (i % 3), 0.02, 0.02),
+                              {"1307051032" + std::to_string(10 + i), "村" + std::to_string(i)}});
+    }
+    const std::string wide = dir.file("wide.geojson");
+    county::write_dataset(wide, "GeoJSON", {layer});
+    core::Result<ImportResult> ok = import_plan(villages_from(wide));
+    ASSERT_TRUE(ok) << ok.error().message;
+    EXPECT_EQ(ok->plan.villages.size(), 20u);
+    layer.rows.push_back({"POLYGON((0 0,0.01 0,0.01 0.01,0 0))", {"130705103299", "误差村"}});
+    const std::string stray = dir.file("stray.geojson");
+    county::write_dataset(stray, "GeoJSON", {layer});
+    core::Result<ImportResult> refused = import_plan(villages_from(stray));
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().message.find("feature 20 (误差村)"), std::string::npos)
+        << refused.error().message;
+}
+
+}  // namespace
+}  // namespace beltplan::io
