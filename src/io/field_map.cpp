@@ -163,6 +163,16 @@ int FieldMapping::at(const std::string& target) const {
     return it == index.end() ? -1 : it->second;
 }
 
+std::size_t recognised_fields(const std::vector<std::string>& names) {
+    std::size_t n = 0;
+    for (LayerRole role :
+         {LayerRole::kVillages, LayerRole::kTownships, LayerRole::kRoads, LayerRole::kSites}) {
+        core::Result<FieldMapping> m = map_fields(role, names, {}, core::Where{});
+        n += m ? m->index.size() : 0;
+    }
+    return n;
+}
+
 std::string join_field_names(const std::vector<std::string>& names) {
     if (names.empty()) {
         return core::tr("import.none");

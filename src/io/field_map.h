@@ -52,6 +52,10 @@ core::Error missing_field_error(LayerRole role, const std::string& target,
                                 const std::vector<std::string>& layer_fields,
                                 const core::Where& where);
 
+// How many plan attributes these field names feed, over every role (to tell a row of headings
+// from a title or data).
+std::size_t recognised_fields(const std::vector<std::string>& names);
+
 // "A, B, C" (or "(none)") for messages.
 std::string join_field_names(const std::vector<std::string>& names);
 

@@ -113,8 +113,33 @@ std::vector<std::string> decoded_fields(OGRFeatureDefn& defn) {
     return names;
 }
 
+// A sheet with a title above its headings: the first row names more attributes than the
+// headings GDAL took (the title), so it is the headings (as import_source reads it too).
+void promote_first_row(OGRLayer& layer, LayerCandidate& c) {
+    if (c.geometry != GeometryKind::kNone && c.geometry != GeometryKind::kMixed) {
+        return;
+    }
+    FeaturePtr first(layer.GetNextFeature());
+    if (!first || first->GetGeometryRef() != nullptr) {
+        return;
+    }
+    std::vector<std::string> names;
+    for (int i = 0; i < first->GetFieldCount(); ++i) {
+        names.push_back(value_text(read_field(*first, i)));
+    }
+    if (recognised_fields(names) >= 2 && recognised_fields(names) > recognised_fields(c.fields)) {
+        for (std::size_t i = 0; i < names.size() && i < c.fields.size(); ++i) {
+            if (!names[i].empty()) {
+                c.fields[i] = names[i];
+            }
+        }
+    }
+}
+
 // Geometry kinds and code levels of the first features.
 void sample_layer(OGRLayer& layer, LayerCandidate& c) {
+    layer.ResetReading();
+    promote_first_row(layer, c);
     core::Result<FieldMapping> village =
         map_fields(LayerRole::kVillages, c.fields, {}, core::Where{});
     core::Result<FieldMapping> town =

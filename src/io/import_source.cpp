@@ -7,6 +7,7 @@
 
 #include "core/messages.h"
 #include "io/encoding.h"
+#include "io/field_map.h"
 #include "io/import_geometry.h"
 #include "io/shapefile_check.h"
 
@@ -335,6 +336,30 @@ void exact_long_numbers(SourceTable& table) {
     }
 }
 
+// A sheet with a title above its headings ("宣化区示范点名单" in the first row, then 示范点名称,
+// 所在村 ...): GDAL took the title row as the headings. When the first data row names more
+// attributes than the headings do, it becomes the headings.
+void promote_heading_row(SourceTable& table) {
+    if (table.has_geometry_column || table.rows.empty()) {
+        return;
+    }
+    std::vector<std::string> first;
+    for (const core::FieldValue& v : table.rows.front().values) {
+        first.push_back(v.type == core::FieldValue::Type::kString ? v.text : value_text(v));
+    }
+    if (recognised_fields(first) < 2 ||
+        recognised_fields(first) <= recognised_fields(table.field_names)) {
+        return;
+    }
+    for (std::size_t i = 0; i < first.size() && i < table.field_names.size(); ++i) {
+        if (!first[i].empty()) {
+            table.field_names[i] = first[i];
+        }
+    }
+    table.rows.erase(table.rows.begin());
+    table.declared = table.declared > 0 ? table.declared - 1 : table.declared;
+}
+
 core::Error open_failed(const core::Where& where) {
     const char* why = CPLGetLastErrorMsg();
     return core::make_error(core::ErrorCode::kOpenFailed, where,
@@ -402,6 +427,7 @@ core::Result<SourceTable> read_source(const SourceSpec& spec, const std::string&
     if (shapefile) {
         exact_long_numbers(table);
     }
+    promote_heading_row(table);
     for (const std::string& message : messages) {
         report.warn("gdal_message", message);
     }

@@ -288,3 +288,31 @@ TEST(ImportSiteRows, seat_metres_on_a_layer_in_degrees_are_read_in_the_plan_crs)
 
 }  // namespace
 }  // namespace beltplan::io
+
+namespace beltplan::io {
+namespace {
+
+// A workbook as offices keep it: a notes sheet, then the site list with a title row above its
+// headings and text in every column.
+TEST(ImportSiteRows, workbook_with_a_notes_sheet_and_a_title_row) {
+    test::TempDir dir;
+    const std::string xlsx = dir.file("2024年示范点.xlsx");
+    county::write_dataset(xlsx, "XLSX",
+                          {{"填表说明", wkbNone, 0, {{"说明"}}, {{"", {"请按村填写"}}}},
+                           {"名单",
+                            wkbNone,
+                            0,
+                            {{"宣化区示范点名单"}, {"B"}, {"C"}},
+                            {{"", {"示范点名称", "所在村", "乡镇"}},
+                             {"", {"屈家庄党建示范点", "屈家庄", "沙岭子镇"}},
+                             {"", {"分水口示范点", "分水口村", "崞村镇"}}}}});
+    core::Result<ImportResult> r = import_plan(county_with_sites(dir, xlsx));
+    ASSERT_TRUE(r) << r.error().message;
+    ASSERT_EQ(r->plan.sites.size(), 2u);
+    expect_at_village(r->plan.sites[0], "130705103205");
+    expect_at_village(r->plan.sites[1], "130705102202");
+    EXPECT_EQ(r->plan.sites[0].name, "屈家庄党建示范点");
+}
+
+}  // namespace
+}  // namespace beltplan::io
