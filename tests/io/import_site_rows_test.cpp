@@ -202,9 +202,10 @@ TEST(ImportSiteRows, coordinates_without_village_names_warn_with_the_offset_here
     ASSERT_TRUE(r) << r.error().message;
     ASSERT_EQ(warning_count(r->report, "site_datum_assumed"), 1);
     const std::string text = r->report.to_text();
-    // Here (115E 40.6N) GCJ-02 moves a point by about 440 m, BD-09 by about 1.2 km.
+    // At the first site (二里半, 115.01E 40.61N shifted as AMap shows it) a GCJ-02 reading
+    // would move it 562 m, a BD-09 reading 1,350 m.
     EXPECT_NE(text.find("coordinates copied from AMap or Tencent are GCJ-02 (here that puts sites "
-                        "about "),
+                        "about 562 m off) and Baidu's are BD-09 (about 1350 m)"),
               std::string::npos)
         << text;
 }
