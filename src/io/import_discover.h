@@ -45,6 +45,9 @@ struct RoleSources {
 // GeoPackages; a .gdb folder is one source), or a connection string.
 core::Result<std::vector<LayerCandidate>> list_layers(const std::string& path);
 
+// Sets c.role, c.village_points and c.why from the layer's name, geometry, fields and codes.
+void classify(LayerCandidate& c);
+
 // The geometry word of the user's language ("多边形" / "polygons").
 std::string geometry_label(GeometryKind kind);
 
