@@ -237,7 +237,8 @@ void count_dissolved(const std::vector<core::Village>& villages,
     for (const core::Village& v : villages) {
         ++per_town[v.town_code];
         if (v.town_code.empty()) {
-            report.warn("no_township", core::tr("import.ex.no_township",
+            report.warn("no_township", core::tr(v.town_code.empty() ? "import.ex.no_township_code"
+                                                                    : "import.ex.no_township",
                                                 {v.name + " (" + v.code + ")", v.town_code}));
         }
     }

@@ -116,7 +116,12 @@ NormalCode normalise_code(const std::string& digits) {
         out.group = digits.substr(12);
         out.cut_from_19 = true;
     }
-    if (out.code.size() == 12 && out.code.compare(9, 3, "000") == 0) {
+    if (out.code.size() == 12 && out.code.compare(6, 6, "000000") == 0) {
+        out.code.resize(6);
+        out.level = CodeLevel::kCounty;
+    } else if (out.code.size() == 6) {
+        out.level = CodeLevel::kCounty;
+    } else if (out.code.size() == 12 && out.code.compare(9, 3, "000") == 0) {
         out.code.resize(9);
         out.cut_from_12 = true;
         out.level = CodeLevel::kTownship;

@@ -10,7 +10,7 @@
 
 namespace beltplan::io {
 
-enum class CodeLevel { kUnknown, kTownship, kVillage };
+enum class CodeLevel { kUnknown, kCounty, kTownship, kVillage };
 
 // What a code value means once normalised.
 struct NormalCode {
@@ -29,8 +29,9 @@ struct NormalCode {
 // ("1.30123E+18": `lossy` is then set).
 std::optional<std::string> code_digits(const core::FieldValue& value, bool& lossy);
 
-// Normalises code digits: 19 digits -> the first 12; 12 digits ending in 000 -> the first 9
-// (a township); 12 digits -> a village; 9 digits -> a township; anything else kUnknown.
+// Normalises code digits: 19 digits -> the first 12; 12 digits ending in 000000 -> the first
+// 6 (a county); 12 digits ending in 000 -> the first 9 (a township); 12 digits -> a village;
+// 9 digits -> a township; 6 digits -> a county; anything else kUnknown.
 NormalCode normalise_code(const std::string& digits);
 
 // True when every character is an ASCII digit (and there is at least one).

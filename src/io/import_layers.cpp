@@ -234,7 +234,9 @@ void assign_townships(std::vector<core::Village>& villages,
         }
         const std::string label = v.name + " (" + v.code + ")";
         if (holder < 0) {
-            report.warn("no_township", core::tr("import.ex.no_township", {label, v.town_code}));
+            report.warn("no_township", core::tr(v.town_code.empty() ? "import.ex.no_township_code"
+                                                                    : "import.ex.no_township",
+                                                {label, v.town_code}));
             continue;
         }
         const core::Township& t = townships[static_cast<std::size_t>(holder)];

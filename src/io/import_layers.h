@@ -41,7 +41,8 @@ struct VillagesOut {
 // differ (an Error naming both). With `points`, each feature's point (or seat columns) is the
 // seat and the shape stays empty. Seat columns are read in the unit their values show and
 // checked against the village polygon. Features without code or usable geometry are skipped
-// and counted. A layer whose codes are township codes is refused.
+// and counted. A layer whose codes are all county or township codes is warned
+// ("codes_not_village").
 core::Result<VillagesOut> build_villages(const LayerInput& in, bool points, bool repair,
                                          ImportReport& report, LayerSummary& summary);
 

@@ -45,7 +45,8 @@ const std::set<std::string>& answer_kinds() {
                                                  "site_not_in_its_village",
                                                  "site_unknown_village",
                                                  "site_unmatched",
-                                                 "approximate_areas"};
+                                                 "approximate_areas",
+                                                 "codes_not_village"};
     return kKinds;
 }
 

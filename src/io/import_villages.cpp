@@ -136,6 +136,7 @@ struct Piece {
 struct Tally {
     long long village_level = 0;
     long long township_level = 0;
+    long long county_level = 0;
     long long cut_from_19 = 0;
     long long town_from_code = 0;
     SeatCounts seats;
@@ -186,6 +187,7 @@ core::Result<std::optional<Piece>> read_piece(const LayerInput& in, const Source
     p.village.code = p.code.code;
     tally.village_level += p.code.level == CodeLevel::kVillage ? 1 : 0;
     tally.township_level += p.code.level == CodeLevel::kTownship ? 1 : 0;
+    tally.county_level += p.code.level == CodeLevel::kCounty ? 1 : 0;
     tally.cut_from_19 += p.code.cut_from_19 ? 1 : 0;
     const core::Where where{in.table.path, in.table.layer, row.fid, ""};
     if (points) {
@@ -320,11 +322,17 @@ core::Result<VillagesOut> build_villages(const LayerInput& in, bool points, bool
         firsts.push_back(std::move(p));
         ++summary.imported;
     }
-    if (tally.village_level == 0 && tally.township_level > 0) {
-        return core::make_error(
-            core::ErrorCode::kBadValue, in.table.where(),
-            core::tr("import.villages_are_townships",
-                     {in.mapping.source.at("code"), std::to_string(tally.township_level)}));
+    // Named outright as the villages but coded as counties or townships (the polygons of
+    // another level): imported as asked (contiguity of any polygons is a use), said first.
+    if (tally.village_level == 0 && tally.county_level + tally.township_level > 0) {
+        const bool counties = tally.county_level > tally.township_level;
+        report.warn(
+            "codes_not_village",
+            in.table.path + core::tr("where.colon") +
+                core::tr(
+                    counties ? "import.villages_are_counties" : "import.villages_are_townships",
+                    {in.mapping.source.at("code"),
+                     std::to_string(counties ? tally.county_level : tally.township_level)}));
     }
     for (std::size_t i = 0; i < out.villages.size(); ++i) {
         check_seat(firsts[i].label, report, out.villages[i]);

@@ -230,3 +230,35 @@ TEST(ImportConventions, one_code_on_two_differently_named_villages_is_refused) {
 
 }  // namespace
 }  // namespace beltplan::io
+
+namespace beltplan::io {
+namespace {
+
+// County polygons (6-digit codes) named outright as villages: imported as asked (contiguity of
+// any polygons is a use), and the summary says first that the codes are not village codes.
+TEST(ImportConventions, a_county_layer_given_as_villages_is_said_first) {
+    test::TempDir dir;
+    county::LayerData layer{"counties", wkbPolygon, 4326, {{"code"}, {"name"}}, {}};
+    layer.rows.push_back({county::box_wkt(115.0, 40.6, 0.2, 0.2), {"130705", "宣化区"}});
+    layer.rows.push_back({county::box_wkt(115.2, 40.6, 0.2, 0.2), {"130706", "下花园区"}});
+    const std::string path = dir.file("counties.geojson");
+    county::write_dataset(path, "GeoJSON", {layer});
+    ImportOptions o;
+    o.villages = SourceSpec{path, "", {}};
+    core::Result<ImportResult> r = import_plan(o);
+    ASSERT_TRUE(r) << r.error().message;
+    EXPECT_EQ(r->plan.villages.size(), 2u);
+    const std::string text = r->report.to_text();
+    EXPECT_NE(text.find("the codes in field code are county codes (2 of them), not 12-digit "
+                        "village codes"),
+              std::string::npos)
+        << text;
+    EXPECT_LT(text.find("county codes"), text.find("Layers found"));
+    // Given as a source to sort, the layer is no village layer at all.
+    ImportOptions sorted;
+    sorted.sources = {path};
+    EXPECT_FALSE(import_plan(sorted));
+}
+
+}  // namespace
+}  // namespace beltplan::io

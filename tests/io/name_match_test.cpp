@@ -98,7 +98,10 @@ TEST(ImportCodes, codes_are_normalised_to_village_and_township_levels) {
     EXPECT_EQ(town12.level, CodeLevel::kTownship);
     EXPECT_TRUE(town12.cut_from_12);
     EXPECT_EQ(normalise_code("130705103").level, CodeLevel::kTownship);
-    EXPECT_EQ(normalise_code("130705").level, CodeLevel::kUnknown);
+    EXPECT_EQ(normalise_code("130705").level, CodeLevel::kCounty);
+    EXPECT_EQ(normalise_code("130705000000").code, "130705");
+    EXPECT_EQ(normalise_code("130705000000").level, CodeLevel::kCounty);
+    EXPECT_EQ(normalise_code("1307").level, CodeLevel::kUnknown);
 }
 
 }  // namespace
