@@ -414,9 +414,16 @@ core::Result<ImportResult> import_all(const ImportOptions& options) {
             return s.error();
         }
     }
-    const std::string& path = roles->villages->path;
-    result.plan.name = !options.plan_name.empty() ? options.plan_name
-                                                  : std::filesystem::path(path).stem().string();
+    // The plan is named after what the user gave: --name, else the first source (a folder
+    // such as "宣化区2024"), else the villages file.
+    const std::string& named = options.villages || options.sources.empty()
+                                   ? roles->villages->path
+                                   : options.sources.front();
+    std::filesystem::path stem = std::filesystem::path(named);
+    if (!stem.has_filename()) {
+        stem = stem.parent_path();  // "data/" names the folder "data"
+    }
+    result.plan.name = !options.plan_name.empty() ? options.plan_name : stem.stem().string();
     result.plan.provenance = provenance(*roles, result.plan.approximate_village_areas);
     return result;
 }
