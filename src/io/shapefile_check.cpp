@@ -24,6 +24,21 @@ std::string read_all(const std::string& path) {
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
+// The first `n` bytes of a file (fewer when it is shorter).
+std::string read_head(const std::string& path, std::size_t n) {
+    std::ifstream in(path, std::ios::binary);
+    std::string bytes(n, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(n));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    return bytes;
+}
+
+long long size_of(const std::string& path) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    return ec ? 0 : static_cast<long long>(size);
+}
+
 std::uint32_t big_endian32(const std::string& b, std::size_t at) {
     const auto u = [&](std::size_t i) {
         return static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + i]));
@@ -46,14 +61,15 @@ core::Error cut_short(const std::string& file, long long declared, long long act
 }
 
 // The .shp or .shx header's length (16-bit words) against the file size.
-core::Status check_main_header(const std::string& path, const std::string& bytes) {
-    if (bytes.size() < kShpHeader) {
-        return cut_short(path, static_cast<long long>(kShpHeader),
-                         static_cast<long long>(bytes.size()));
+core::Status check_main_header(const std::string& path) {
+    const std::string head = read_head(path, kShpHeader);
+    const long long size = size_of(path);
+    if (head.size() < kShpHeader) {
+        return cut_short(path, static_cast<long long>(kShpHeader), size);
     }
-    const long long declared = 2LL * big_endian32(bytes, 24);
-    if (declared != static_cast<long long>(bytes.size())) {
-        return cut_short(path, declared, static_cast<long long>(bytes.size()));
+    const long long declared = 2LL * big_endian32(head, 24);
+    if (declared != size) {
+        return cut_short(path, declared, size);
     }
     return core::Ok{};
 }
@@ -76,17 +92,17 @@ bool read_dbf_header(const std::string& bytes, DbfHeader& h) {
 }
 
 core::Result<long long> check_dbf(const std::string& path) {
-    const std::string bytes = read_all(path);
+    const std::string head = read_head(path, 32);
+    const long long size = size_of(path);
     DbfHeader h;
-    if (!read_dbf_header(bytes, h)) {
-        return cut_short(path, 32, static_cast<long long>(bytes.size()));
+    if (!read_dbf_header(head, h)) {
+        return cut_short(path, 32, size);
     }
     const long long expected =
         static_cast<long long>(h.header_len) + h.records * static_cast<long long>(h.record_len);
-    if (static_cast<long long>(bytes.size()) < expected) {
+    if (size < expected) {
         const long long whole =
-            (static_cast<long long>(bytes.size()) - static_cast<long long>(h.header_len)) /
-            static_cast<long long>(h.record_len);
+            (size - static_cast<long long>(h.header_len)) / static_cast<long long>(h.record_len);
         return core::make_error(
             core::ErrorCode::kReadFailed, {path, "", -1, ""},
             core::tr("import.dbf_cut_short",
@@ -95,36 +111,35 @@ core::Result<long long> check_dbf(const std::string& path) {
     return h.records;
 }
 
-// Records marked deleted ('*'), which GDAL skips when reading.
+// Records marked deleted ('*'), which GDAL skips when reading: the first byte of each record.
 long long deleted_records(const std::string& path) {
-    const std::string bytes = read_all(path);
     DbfHeader h;
-    long long deleted = 0;
-    if (!read_dbf_header(bytes, h)) {
+    if (!read_dbf_header(read_head(path, 32), h)) {
         return 0;
     }
+    std::ifstream in(path, std::ios::binary);
+    long long deleted = 0;
     for (long long r = 0; r < h.records; ++r) {
-        const std::size_t at = h.header_len + static_cast<std::size_t>(r) * h.record_len;
-        if (at < bytes.size() && bytes[at] == '*') {
-            ++deleted;
-        }
+        in.seekg(
+            static_cast<std::streamoff>(h.header_len + static_cast<std::size_t>(r) * h.record_len));
+        deleted += in.get() == '*' ? 1 : 0;
     }
     return deleted;
 }
 
 // Every .shx entry must point inside the .shp.
-core::Status check_entries(const std::string& shp_path, const std::string& shp,
+core::Status check_entries(const std::string& shp_path, long long shp_size,
                            const std::string& shx) {
     const std::size_t n = (shx.size() - kShpHeader) / kShxEntry;
     for (std::size_t i = 0; i < n; ++i) {
         const std::size_t at = kShpHeader + i * kShxEntry;
         const long long offset = 2LL * big_endian32(shx, at);
         const long long length = 2LL * big_endian32(shx, at + 4);
-        if (offset + 8 + length > static_cast<long long>(shp.size())) {
+        if (offset + 8 + length > shp_size) {
             return core::make_error(
                 core::ErrorCode::kReadFailed, {shp_path, "", -1, ""},
                 core::tr("import.shape_beyond_end",
-                         {std::to_string(i), std::to_string(n), std::to_string(shp.size())}));
+                         {std::to_string(i), std::to_string(n), std::to_string(shp_size)}));
         }
     }
     return core::Ok{};
@@ -134,18 +149,17 @@ core::Status check_entries(const std::string& shp_path, const std::string& shp,
 
 core::Result<ShapefileCounts> check_shapefile(const std::string& shp_path) {
     ShapefileCounts counts;
-    const std::string shp = read_all(shp_path);
-    if (core::Status s = check_main_header(shp_path, shp); !s) {
+    if (core::Status s = check_main_header(shp_path); !s) {
         return s.error();
     }
     const std::string shx_path = sidecar_path(shp_path, ".shx");
     if (!shx_path.empty()) {
-        const std::string shx = read_all(shx_path);
-        if (core::Status s = check_main_header(shx_path, shx); !s) {
+        if (core::Status s = check_main_header(shx_path); !s) {
             return s.error();
         }
+        const std::string shx = read_all(shx_path);  // 8 bytes a record
         counts.shx_records = static_cast<long long>((shx.size() - kShpHeader) / kShxEntry);
-        if (core::Status s = check_entries(shp_path, shp, shx); !s) {
+        if (core::Status s = check_entries(shp_path, size_of(shp_path), shx); !s) {
             return s.error();
         }
     }
@@ -170,9 +184,12 @@ core::Result<ShapefileCounts> check_shapefile(const std::string& shp_path) {
 
 std::map<int, std::vector<std::string>> long_numeric_columns(const std::string& dbf_path) {
     std::map<int, std::vector<std::string>> columns;
-    const std::string bytes = read_all(dbf_path);
     DbfHeader h;
-    if (!read_dbf_header(bytes, h) || bytes.size() < h.header_len) {
+    if (!read_dbf_header(read_head(dbf_path, 32), h)) {
+        return columns;
+    }
+    std::string bytes = read_head(dbf_path, h.header_len);  // the field descriptors
+    if (bytes.size() < h.header_len) {
         return columns;
     }
     struct Long {
@@ -194,6 +211,10 @@ std::map<int, std::vector<std::string>> long_numeric_columns(const std::string& 
         }
         offset += width;
     }
+    if (wanted.empty()) {
+        return columns;
+    }
+    bytes = read_all(dbf_path);  // the records, only when a long numeric field needs them
     for (const Long& l : wanted) {
         std::vector<std::string>& column = columns[l.index];
         for (long long r = 0; r < h.records; ++r) {
