@@ -1,5 +1,7 @@
 // inspect_plan: layers, counts, CRS and format version of a plan file, plus warnings about
-// missing attributes and references to villages that do not exist. Reads no geometry.
+// missing attributes and references to villages that do not exist, every value problem that
+// makes the commands refuse the plan (it reads the plan through load_plan for that), and
+// temporary files a killed beltplan left beside it.
 #include "core/messages.h"
 #include "core/safe_file.h"
 #include "io/ogr_util.h"
