@@ -33,7 +33,7 @@ for t in "${targets[@]}"; do
   mkdir -p "$corpus"
   cp -n tests/data/fuzz/"$t"/* "$corpus"/ 2>/dev/null || true
   echo "fuzz: $t for ${seconds}s"
-  if ! "$build/tests/fuzz/fuzz_$t" "$corpus" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
+  if ! "$build/tests/fuzz/fuzz_$t" "$corpus" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 \
       -max_len=65536 -artifact_prefix="$build/crashes/$t-" -print_final_stats=1 \
       >"$build/fuzz_$t.log" 2>&1; then
     failed+=("$t")
