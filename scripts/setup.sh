@@ -11,6 +11,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   gdal-bin proj-bin proj-data python3-libpysal python3-geopandas
   xvfb xauth x11-utils libgl1-mesa-dri libegl-mesa0 fonts-noto-cjk fontconfig
+  clang-14 libclang-rt-14-dev  # sanitizer build and libFuzzer targets (scripts/sanitize.sh, fuzz.sh)
 )
 
 missing=()

@@ -1,6 +1,8 @@
 // Euclidean reach through an R-tree of sites, and the coverage summary.
 #include "analysis/coverage.h"
 
+#include "core/plan_check.h"
+
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
 
@@ -19,12 +21,17 @@ namespace {
 using BPoint = bg::model::point<double, 2, bg::cs::cartesian>;
 using SiteEntry = std::pair<BPoint, int>;
 
+// A population counts only within 0..core::kMaxPeoplePerVillage (what read_plan accepts;
+// anything else is treated as unknown), so the int64 sums cannot overflow for any plan of
+// fewer than 9 * 10^11 villages.
 void add_village(CoverageCount& c, const core::Village& v, bool covered) {
     ++c.villages;
     if (covered) {
         ++c.covered;
     }
-    if (v.population) {
+    const bool known =
+        v.population && *v.population >= 0 && *v.population <= core::kMaxPeoplePerVillage;
+    if (known) {
         c.population += *v.population;
         if (covered) {
             c.covered_population += *v.population;

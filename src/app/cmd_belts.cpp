@@ -1,6 +1,8 @@
-// `beltplan belts`: members, ordered sites, largest gap and reach share of every belt.
+// `beltplan belts`: members, ordered sites, largest gap and reach share of every belt. A belt
+// with no road to measure gets a sentence instead of figures, and the exit code is 1.
 #include "analysis/belts.h"
 #include "app/commands.h"
+#include "core/messages.h"
 #include "io/plan_file.h"
 
 #include <nlohmann/json.hpp>
@@ -13,6 +15,12 @@ namespace beltplan::app {
 namespace {
 
 using nlohmann::json;
+
+// A belt has figures only when some road of it was found (no roads named, or none of the
+// named ones in the plan, leaves nothing to measure: "largest gap 0 m" would be wrong).
+bool measurable(const analysis::BeltResult& r) {
+    return r.road_length_m > 0 && !r.stretches.empty();
+}
 
 json belt_json(const core::Plan& plan, const analysis::BeltResult& r) {
     json members = json::array();
@@ -43,23 +51,35 @@ json belt_json(const core::Plan& plan, const analysis::BeltResult& r) {
                 {"missing_roads", r.missing_roads},
                 {"road_length_m", r.road_length_m},
                 {"reach_length_m", r.reach_length_m},
-                {"reach_share", r.reach_share()},
-                {"largest_gap",
-                 {{"road", r.largest_gap.road},
-                  {"part", r.largest_gap.part},
-                  {"from_m", r.largest_gap.from_m},
-                  {"to_m", r.largest_gap.to_m},
-                  {"length_m", r.largest_gap.length_m()}}}};
+                {"reach_share", measurable(r) ? json(r.reach_share()) : json(nullptr)},
+                {"largest_gap", measurable(r) ? json{{"road", r.largest_gap.road},
+                                                     {"part", r.largest_gap.part},
+                                                     {"from_m", r.largest_gap.from_m},
+                                                     {"to_m", r.largest_gap.to_m},
+                                                     {"length_m", r.largest_gap.length_m()}}
+                                              : json(nullptr)}};
+}
+
+// The sentence for a belt whose gap and reach share cannot be measured.
+std::string unmeasurable(const analysis::BeltResult& r) {
+    return core::tr("trust.belt_unmeasurable", {r.name, r.belt_id});
 }
 
 }  // namespace
 
 int run_belts(const BeltsOptions& options) {
-    core::Result<core::Plan> plan = io::read_plan(options.plan_path);
+    core::Result<core::Plan> plan = read_plan_warned(options.plan_path);
     if (!plan) {
         return fail(plan.error().message);
     }
     const auto results = analysis::analyze_belts(*plan);
+    int exit_code = kExitOk;
+    for (const auto& r : results) {
+        if (!measurable(r)) {
+            std::cerr << "beltplan: " << options.plan_path << ": " << unmeasurable(r) << "\n";
+            exit_code = kExitFailed;
+        }
+    }
     if (options.json) {
         json all = json::array();
         for (const auto& r : results) {
@@ -67,18 +87,22 @@ int run_belts(const BeltsOptions& options) {
         }
         std::cout << json{{"radius_m", plan->settings.reach_m}, {"belts", std::move(all)}}.dump(2)
                   << "\n";
-        return kExitOk;
+        return exit_code;
     }
     std::cout << results.size() << " belts, reach radius " << plan->settings.reach_m << " m\n";
     for (const auto& r : results) {
         std::cout << "\n"
                   << r.name << " (" << r.belt_id << "): " << r.members.size()
-                  << " member villages, " << r.site_count() << " belt sites, road "
-                  << std::lround(r.road_length_m) << " m, reach share "
-                  << std::lround(r.reach_share() * 1000) / 10.0 << "%\n"
-                  << "  largest gap: " << std::lround(r.largest_gap.length_m()) << " m on "
-                  << r.largest_gap.road << " from " << std::lround(r.largest_gap.from_m) << " m to "
-                  << std::lround(r.largest_gap.to_m) << " m\n";
+                  << " member villages, " << r.site_count() << " belt sites";
+        if (!measurable(r)) {
+            std::cout << "\n  " << unmeasurable(r) << "\n";
+        } else {
+            std::cout << ", road " << std::lround(r.road_length_m) << " m, reach share "
+                      << std::lround(r.reach_share() * 1000) / 10.0 << "%\n"
+                      << "  largest gap: " << std::lround(r.largest_gap.length_m()) << " m on "
+                      << r.largest_gap.road << " from " << std::lround(r.largest_gap.from_m)
+                      << " m to " << std::lround(r.largest_gap.to_m) << " m\n";
+        }
         for (const auto& missing : r.missing_roads) {
             std::cout << "  warning: the plan has no road named " << missing << "\n";
         }
@@ -88,7 +112,7 @@ int run_belts(const BeltsOptions& options) {
         }
         std::cout << "\n";
     }
-    return kExitOk;
+    return exit_code;
 }
 
 }  // namespace beltplan::app

@@ -457,11 +457,11 @@ std::string measure_problem(const std::string& path, const analysis::PlanSummary
 }  // namespace
 
 int run_compare(const CompareOptions& options) {
-    core::Result<core::Plan> a = io::read_plan(options.plan_a);
+    core::Result<core::Plan> a = read_plan_warned(options.plan_a);
     if (!a) {
         return fail(a.error().message);
     }
-    core::Result<core::Plan> b = io::read_plan(options.plan_b);
+    core::Result<core::Plan> b = read_plan_warned(options.plan_b);
     if (!b) {
         return fail(b.error().message);
     }

@@ -29,7 +29,7 @@ core::Status write_pairs(const std::string& path,
 }  // namespace
 
 int run_contiguity(const ContiguityOptions& options) {
-    core::Result<core::Plan> plan = io::read_plan(options.plan_path);
+    core::Result<core::Plan> plan = read_plan_warned(options.plan_path);
     if (!plan) {
         return fail(plan.error().message);
     }

@@ -89,7 +89,7 @@ int run_import(ImportCommand command) {
 }
 
 int run_export(const ExportCommand& command) {
-    core::Result<core::Plan> plan = io::read_plan(command.plan_path);
+    core::Result<core::Plan> plan = read_plan_warned(command.plan_path);
     if (!plan) {
         return fail(plan.error().message);
     }

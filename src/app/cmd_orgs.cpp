@@ -93,7 +93,7 @@ std::string snap_words(double snap_m) {
 }  // namespace
 
 int run_orgs(const OrgsOptions& options) {
-    core::Result<core::Plan> plan = io::read_plan(options.plan_path);
+    core::Result<core::Plan> plan = read_plan_warned(options.plan_path);
     if (!plan) {
         return fail(plan.error().message);
     }

@@ -67,7 +67,7 @@ int run_render(const RenderOptions& options) {
     request.extrude = options.extrude;
     request.tile_px = options.tile_px;
 
-    core::Result<core::Plan> plan = io::read_plan(options.plan_path);
+    core::Result<core::Plan> plan = read_plan_warned(options.plan_path);
     if (!plan) {
         return fail(plan.error().message);
     }

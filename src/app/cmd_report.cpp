@@ -118,7 +118,7 @@ int fail(const std::string& message) {
 }
 
 int run_report(const ReportOptions& options) {
-    core::Result<core::Plan> plan = io::read_plan(options.plan_path);
+    core::Result<core::Plan> plan = read_plan_warned(options.plan_path);
     if (!plan) {
         return fail(plan.error().message);
     }

@@ -159,10 +159,11 @@ int list_strategies(const analysis::StrategyRegistry& registry, bool as_json) {
     return kExitOk;
 }
 
-// --apply: the suggestion as one edit on the plan read from PLAN, written over it (temporary
-// file renamed) or to --out; what was added, counted. The plan file is untouched on failure.
-core::Result<json> apply_to_plan(core::Plan plan, const analysis::Suggestion& s,
-                                 const SuggestOptions& options) {
+// --apply: the suggestion as one edit on the plan read from PLAN, saved over it (refused when
+// another program changed PLAN since it was read) or written to --out; what was added,
+// counted. The plan file is untouched on failure.
+core::Result<json> apply_to_plan(core::Plan plan, const core::FileStamp& read_stamp,
+                                 const analysis::Suggestion& s, const SuggestOptions& options) {
     const std::size_t sites = plan.sites.size();
     const std::size_t orgs = plan.joint_orgs.size();
     const std::size_t stations = plan.work_stations.size();
@@ -173,9 +174,16 @@ core::Result<json> apply_to_plan(core::Plan plan, const analysis::Suggestion& s,
     }
     const std::string path = options.out_path.empty() ? options.plan_path : options.out_path;
     if (!changed.value().empty()) {
-        const core::Status saved = io::write_plan(plan, path);
-        if (!saved) {
-            return saved.error();
+        if (options.out_path.empty()) {
+            core::Result<core::FileStamp> saved = io::save_plan(plan, path, read_stamp);
+            if (!saved) {
+                return saved.error();
+            }
+        } else {
+            const core::Status saved = io::write_plan(plan, path);
+            if (!saved) {
+                return saved.error();
+            }
         }
     }
     auto delta = [](std::size_t after, std::size_t before) {
@@ -226,21 +234,26 @@ int run_suggest(const SuggestOptions& options) {
         }
         params[kv.substr(0, eq)] = kv.substr(eq + 1);
     }
-    core::Result<core::Plan> plan = io::read_plan(options.plan_path);
-    if (!plan) {
-        return fail(plan.error().message);
+    core::Result<io::LoadedPlan> loaded = io::load_plan(options.plan_path);
+    if (!loaded) {
+        return fail(loaded.error().message);
     }
+    print_warnings(loaded->warnings);
+    const core::Plan* plan = &loaded->plan;
     const auto start = std::chrono::steady_clock::now();
     core::Result<analysis::Suggestion> s = entry->strategy->run(*plan, params);
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     if (!s) {
+        if (s.error().code == core::ErrorCode::kPluginCrashed) {
+            return fail(s.error().message);  // names the plugin; the plan is not touched
+        }
         std::cerr << "beltplan: " << options.plan_path << ": " << s.error().message << "\n";
         return s.error().code == core::ErrorCode::kBadArgument ? kExitUsage : kExitFailed;
     }
     std::optional<json> applied;
     if (options.apply) {
-        auto done = apply_to_plan(*plan, *s, options);
+        auto done = apply_to_plan(*plan, loaded->stamp, *s, options);
         if (!done) {
             return fail(done.error().message);
         }

@@ -118,4 +118,10 @@ int run_export(const ExportCommand& command);
 // Prints "beltplan: <message>" to stderr; returns kExitFailed.
 int fail(const std::string& message);
 
+// Prints each sentence as "beltplan: warning: <sentence>" to stderr.
+void print_warnings(const std::vector<std::string>& warnings);
+// io::read_plan (which refuses a plan whose values would give a wrong figure), with the
+// warnings of the plan's validation printed to stderr. Every command reads its plan this way.
+core::Result<core::Plan> read_plan_warned(const std::string& path);
+
 }  // namespace beltplan::app

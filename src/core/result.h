@@ -35,6 +35,7 @@ enum class ErrorCode {
     kCancelled = 506,  // stopped on request (a suggestion the planner cancelled)
     kPluginLoad = 601,
     kPluginVersion = 602,
+    kPluginCrashed = 603,  // a plugin process died (signal) or sent no readable answer
     kInternal = 901,
 };
 

@@ -53,6 +53,15 @@ bool process_alive(long pid) {
     return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
 }
 
+bool ends_with(const std::string& s, const std::string& tail) {
+    return s.size() > tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// SQLite's journal, WAL and shared-memory files beside a database.
+bool side_file(const std::string& name) {
+    return ends_with(name, "-journal") || ends_with(name, "-wal") || ends_with(name, "-shm");
+}
+
 // The pid in ".<prefix>.tmp-<pid>[-<n><ext>]", or -1 when the name is not such a file.
 long temp_pid(const std::string& name, const std::string& prefix) {
     const std::string head = "." + prefix + ".tmp-";
@@ -113,7 +122,7 @@ Result<SafeFile> SafeFile::begin(const std::string& target) {
     return SafeFile(absolute.string(), temp);
 }
 
-Status SafeFile::commit() {
+Status SafeFile::sync_temp() {
     if (done_) {
         return write_error(target_, tr("safe_file.already_done"));
     }
@@ -127,6 +136,15 @@ Status SafeFile::commit() {
         abandon();
         return write_error(target_, why);
     }
+    return Ok{};
+}
+
+Status SafeFile::commit() {
+    Status synced = sync_temp();
+    if (!synced) {
+        return synced;
+    }
+    std::error_code ec;
     fs::rename(temp_, target_, ec);
     if (ec) {
         abandon();
@@ -137,6 +155,25 @@ Status SafeFile::commit() {
     return Ok{};
 }
 
+Status SafeFile::commit_over(const FileStamp& expected, FileStamp* written) {
+    Status synced = sync_temp();
+    if (!synced) {
+        return synced;
+    }
+    Result<FileLock> lock = FileLock::acquire(target_);
+    Result<FileStamp> now = file_stamp(target_);
+    if (!lock || !now || *now != expected) {
+        abandon();
+        return make_error(ErrorCode::kWriteFailed, {target_, "", -1, ""}, tr("trust.plan_changed"));
+    }
+    Status renamed = commit();
+    if (renamed && written != nullptr) {
+        Result<FileStamp> after = file_stamp(target_);
+        *written = after ? *after : FileStamp{};
+    }
+    return renamed;
+}
+
 void SafeFile::abandon() {
     if (!done_ && !temp_.empty()) {
         remove_with_side_files(temp_);
@@ -144,10 +181,101 @@ void SafeFile::abandon() {
     done_ = true;
 }
 
+namespace {
+
+// A target's previous file kept under a hard link while a group is renamed into place.
+struct Backup {
+    std::string target;
+    std::string saved;  // "" when the target did not exist
+};
+
+void restore(const std::vector<Backup>& backups, std::size_t count) {
+    std::error_code ec;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (backups[i].saved.empty()) {
+            fs::remove(backups[i].target, ec);
+        } else {
+            fs::rename(backups[i].saved, backups[i].target, ec);
+        }
+    }
+}
+
+}  // namespace
+
+Status commit_together(std::vector<SafeFile>& files, const std::vector<std::string>& remove) {
+    for (SafeFile& f : files) {
+        Status synced = f.sync_temp();
+        if (!synced) {
+            for (SafeFile& other : files) {
+                other.abandon();
+            }
+            return synced;
+        }
+    }
+    std::vector<Backup> backups;
+    std::error_code ec;
+    for (SafeFile& f : files) {
+        Backup b{f.target_, ""};
+        if (fs::exists(f.target_, ec)) {
+            b.saved = f.temp_ + ".old";
+            fs::remove(b.saved, ec);
+            fs::create_hard_link(f.target_, b.saved, ec);
+            if (ec) {
+                b.saved.clear();  // no hard links here: the old file cannot be put back
+            }
+        }
+        backups.push_back(std::move(b));
+    }
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        fs::rename(files[i].temp_, files[i].target_, ec);
+        if (ec) {
+            const std::string why = ec.message();
+            restore(backups, i);
+            for (SafeFile& f : files) {
+                f.abandon();
+            }
+            return write_error(files[i].target_, why);
+        }
+        files[i].done_ = true;
+    }
+    for (const Backup& b : backups) {
+        if (!b.saved.empty()) {
+            fs::remove(b.saved, ec);
+        }
+    }
+    for (const std::string& path : remove) {
+        fs::remove(path, ec);
+    }
+    if (!files.empty()) {
+        sync_path(fs::path(files.front().target_).parent_path().string(), true);
+    }
+    return Ok{};
+}
+
+Status SafeFile::write(std::string_view bytes) {
+    std::ofstream out(temp_, std::ios::binary | std::ios::trunc);
+    if (!out) {
+        return write_error(target_, tr("safe_file.cannot_create"));
+    }
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.flush();
+    out.close();
+    if (out.fail()) {
+        return write_error(target_, tr("safe_file.disk_full"));
+    }
+    return Ok{};
+}
+
 Status write_file_atomically(const std::string& target, std::string_view bytes) {
-    return write_file_atomically(target, [&bytes](std::ostream& out) {
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    });
+    Result<SafeFile> file = SafeFile::begin(target);
+    if (!file) {
+        return file.error();
+    }
+    Status written = file->write(bytes);
+    if (!written) {
+        return written;
+    }
+    return file->commit();
 }
 
 Status write_file_atomically(const std::string& target,
@@ -186,14 +314,17 @@ std::vector<std::string> stale_temporaries(const std::string& target) {
     for (fs::directory_iterator it(absolute.parent_path(), ec), end; !ec && it != end;
          it.increment(ec)) {
         const std::string name = it->path().filename().string();
-        if (name.size() > 8 && (name.rfind("-journal") == name.size() - 8)) {
+        if (side_file(name)) {
             continue;  // side files go with their main file
         }
-        long pid = temp_pid(name, full);
-        if (pid < 0) {
-            pid = temp_pid(name, stem);
-        }
-        if (pid > 0 && pid != static_cast<long>(::getpid()) && !process_alive(pid)) {
+        // ".<name>.tmp-<pid>" is the naming of beltplan before SafeFile: never made now, so
+        // stale even when the pid is ours (reused after the killed process).
+        const long old_style = temp_pid(name, full);
+        const bool exact_old =
+            old_style > 0 && name == "." + full + ".tmp-" + std::to_string(old_style);
+        const long pid = old_style > 0 ? old_style : temp_pid(name, stem);
+        const bool ours = pid == static_cast<long>(::getpid());
+        if (pid > 0 && ((ours && exact_old) || (!ours && !process_alive(pid)))) {
             found.push_back(it->path().string());
         }
     }

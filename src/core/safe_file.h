@@ -3,6 +3,7 @@
 // and the folder flushed; a failure leaves the old file exactly as it was.
 #pragma once
 
+#include "core/file_stamp.h"
 #include "core/result.h"
 
 #include <functional>
@@ -31,18 +32,37 @@ public:
     const std::string& temp_path() const { return temp_; }
     const std::string& target() const { return target_; }
 
+    // Writes `bytes` to the temporary file (creating or replacing it); a short write (a full
+    // disk, a file-size limit) is an Error naming the target.
+    Status write(std::string_view bytes);
+
     // fsyncs the temporary file, renames it over the target and fsyncs the folder. The
     // error names the target and says the previous file is unchanged.
     Status commit();
+    // The same for a file that was read before and is now saved over: while holding a
+    // FileLock on the target, checks that it is still `expected` (else refuses, removing the
+    // temporary, with "the plan was changed by another program ..."), renames, and stores the
+    // new file's stamp in `written` (may be null). Two savers of one file are serialised here.
+    Status commit_over(const FileStamp& expected, FileStamp* written);
     // Removes the temporary file now (also done by the destructor).
     void abandon();
 
 private:
+    friend Status commit_together(std::vector<SafeFile>& files,
+                                  const std::vector<std::string>& remove);
     SafeFile(std::string target, std::string temp);
+    Status sync_temp();  // checks the temporary exists and fsyncs it; abandons on failure
     std::string target_;
     std::string temp_;
     bool done_ = false;
 };
+
+// Files that belong together (a Shapefile's .shp, .shx, .dbf, .prj, .cpg), each written to
+// its own SafeFile in one folder: all are flushed, then renamed into place; if a rename fails
+// part way, the files renamed so far are put back as they were, so the set is never half old,
+// half new. After success the files named in `remove` (side files of an older version that
+// this one lacks) are deleted. Every SafeFile is done afterwards.
+Status commit_together(std::vector<SafeFile>& files, const std::vector<std::string>& remove = {});
 
 // Writes `bytes` to `target` through a SafeFile.
 Status write_file_atomically(const std::string& target, std::string_view bytes);

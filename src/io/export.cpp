@@ -1,7 +1,10 @@
 // Export of one plan layer (the plan file's layout) to Shapefile, GeoJSON, KML, CSV, XLSX or
-// GeoPackage, reprojected when asked, written under a temporary name and renamed into place.
+// GeoPackage, reprojected when asked: GDAL writes into memory, core::SafeFile puts the bytes
+// on disk (temporary file, checked writes, fsync, rename; a Shapefile's parts together).
 #include "io/export.h"
 
+#include "core/messages.h"
+#include "core/safe_file.h"
 #include "io/ogr_util.h"
 #include "io/plan_layers.h"
 
@@ -10,9 +13,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <set>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
@@ -133,7 +138,44 @@ detail::WriteOptions write_options(const std::string& driver, const OGRSpatialRe
     return w;
 }
 
-// Writes the table into a new dataset at `path` and closes it.
+// A folder in GDAL's memory file system where the driver writes; removed when this dies.
+// Writing to memory first means no driver ever touches the disk: the bytes reach it through
+// core::SafeFile alone, whose every write is checked (GDAL 3.6 drivers ignore a failed write
+// or close on a full disk and report success).
+class MemoryFolder {
+public:
+    MemoryFolder()
+        : path_("/vsimem/beltplan_export_" + std::to_string(static_cast<long long>(::getpid())) +
+                "_" + std::to_string(next_id())) {
+        VSIMkdir(path_.c_str(), 0755);
+    }
+    ~MemoryFolder() { VSIRmdirRecursive(path_.c_str()); }
+    MemoryFolder(const MemoryFolder&) = delete;
+    MemoryFolder& operator=(const MemoryFolder&) = delete;
+    std::string file(const std::string& name) const { return path_ + "/" + name; }
+    // The bytes of a file the driver wrote; empty view when there is none.
+    std::string_view bytes(const std::string& name) const {
+        vsi_l_offset length = 0;
+        GByte* data = VSIGetMemFileBuffer(file(name).c_str(), &length, FALSE);
+        return data == nullptr ? std::string_view()
+                               : std::string_view(reinterpret_cast<const char*>(data),
+                                                  static_cast<std::size_t>(length));
+    }
+    bool has(const std::string& name) const {
+        VSIStatBufL st;
+        return VSIStatL(file(name).c_str(), &st) == 0;
+    }
+
+private:
+    static unsigned next_id() {
+        static std::atomic<unsigned> counter{0};
+        return counter.fetch_add(1);
+    }
+    std::string path_;
+};
+
+// Writes the table into a new dataset at `path` and closes it; a CPL failure during the
+// writing or the close is an Error.
 core::Status write_dataset(const ExportOptions& o, const std::string& driver_name,
                            const std::string& path, const detail::Table& table,
                            detail::WriteOptions& w) {
@@ -146,86 +188,89 @@ core::Status write_dataset(const ExportOptions& o, const std::string& driver_nam
     if (driver_name == "KML") {
         dataset_options.AddString("NameField=name");
     }
+    CPLErrorReset();
     DatasetPtr dataset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, dataset_options.List()));
     if (dataset == nullptr) {
         return bad_argument(o, core::ErrorCode::kWriteFailed,
-                            "the output could not be created; check the folder is writable.");
+                            core::tr("trust.export_not_created", {driver_name}));
     }
     w.file = o.out_path;
     core::Status written = detail::write_table(*dataset, table, w);
     CPLErrorReset();
     dataset.reset();
     if (written && CPLGetLastErrorType() >= CE_Failure) {
-        return bad_argument(
-            o, core::ErrorCode::kWriteFailed,
-            std::string("the output could not be completed (GDAL: ") + CPLGetLastErrorMsg() + ").");
+        return bad_argument(o, core::ErrorCode::kWriteFailed,
+                            core::tr("trust.export_not_completed", {CPLGetLastErrorMsg()}));
     }
     return written;
 }
 
-std::string pid_tag() {
-    return ".tmp-" + std::to_string(static_cast<long long>(::getpid()));
+// The files of one output: the target alone, or a Shapefile's parts (which GDAL writes
+// beside the .shp); side files of an older export that this one lacks are removed.
+core::Status publish(const ExportOptions& o, const MemoryFolder& memory, bool shapefile,
+                     ExportSummary& summary) {
+    const fs::path target = fs::absolute(o.out_path);
+    std::vector<std::string> names = {target.filename().string()};
+    std::vector<std::string> stale;
+    if (shapefile) {
+        names.clear();
+        for (const char* ext : {".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx"}) {
+            const std::string name = target.stem().string() + ext;
+            if (memory.has(name)) {
+                names.push_back(name);
+            } else {
+                stale.push_back((target.parent_path() / name).string());
+            }
+        }
+        if (!memory.has(target.stem().string() + ".cpg")) {
+            return bad_argument(o, core::ErrorCode::kWriteFailed, core::tr("trust.export_no_cpg"));
+        }
+    }
+    std::vector<core::SafeFile> files;
+    for (const std::string& name : names) {
+        if (!memory.has(name)) {
+            return bad_argument(o, core::ErrorCode::kWriteFailed,
+                                core::tr("trust.export_not_completed", {name}));
+        }
+        core::Result<core::SafeFile> file =
+            core::SafeFile::begin((target.parent_path() / name).string());
+        if (!file) {
+            return file.error();
+        }
+        core::Status written = file->write(memory.bytes(name));
+        if (!written) {
+            return written;  // the SafeFiles made so far remove their temporaries
+        }
+        files.push_back(std::move(file.value()));
+    }
+    core::Status committed = core::commit_together(files, stale);
+    if (!committed) {
+        return committed;
+    }
+    for (const std::string& name : names) {
+        summary.files.push_back((target.parent_path() / name).string());
+    }
+    return core::Ok{};
 }
 
-// Shapefile: written into a hidden folder beside the target, then each file moved out.
-core::Status write_shapefile(const ExportOptions& o, const detail::Table& table,
-                             detail::WriteOptions& w, ExportSummary& summary) {
+// Every format: the driver writes into memory, then the bytes go to disk through SafeFile.
+core::Status write_output(const ExportOptions& o, const std::string& driver,
+                          const detail::Table& table, detail::WriteOptions& w,
+                          ExportSummary& summary) {
     const fs::path target = fs::absolute(o.out_path);
-    const fs::path temp_dir = target.parent_path() / ("." + target.stem().string() + pid_tag());
     std::error_code ec;
-    fs::remove_all(temp_dir, ec);
-    fs::create_directory(temp_dir, ec);
+    if (!fs::is_directory(target.parent_path(), ec)) {
+        return bad_argument(o, core::ErrorCode::kWriteFailed,
+                            core::tr("safe_file.no_folder", {target.parent_path().string()}));
+    }
+    core::remove_stale_temporaries(target.string());  // left by a killed export of this file
+    MemoryFolder memory;
     core::Status status =
-        ec ? bad_argument(o, core::ErrorCode::kWriteFailed, "the output folder is not writable.")
-           : write_dataset(o, "ESRI Shapefile", (temp_dir / target.filename()).string(), table, w);
-    if (status && !fs::exists(temp_dir / (target.stem().string() + ".cpg"))) {
-        status = bad_argument(o, core::ErrorCode::kWriteFailed,
-                              "GDAL wrote no .cpg file, so the text encoding would be lost.");
-    }
-    for (const char* ext : {".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx"}) {
-        const fs::path made = temp_dir / (target.stem().string() + ext);
-        const fs::path dest = target.parent_path() / (target.stem().string() + ext);
-        if (!status) {
-            break;
-        }
-        if (!fs::exists(made)) {
-            fs::remove(dest, ec);  // a stale side file of an older export
-            continue;
-        }
-        fs::rename(made, dest, ec);
-        if (ec) {
-            status = bad_argument(o, core::ErrorCode::kWriteFailed,
-                                  "the file " + dest.string() + " could not be replaced.");
-        }
-        summary.files.push_back(dest.string());
-    }
-    fs::remove_all(temp_dir, ec);
-    return status;
-}
-
-// Other formats are single files: a hidden temporary file renamed over the target.
-core::Status write_single_file(const ExportOptions& o, const std::string& driver,
-                               const detail::Table& table, detail::WriteOptions& w,
-                               ExportSummary& summary) {
-    const fs::path target = fs::absolute(o.out_path);
-    const fs::path temp = target.parent_path() /
-                          ("." + target.stem().string() + pid_tag() + target.extension().string());
-    std::error_code ec;
-    fs::remove(temp, ec);
-    core::Status status = write_dataset(o, driver, temp.string(), table, w);
-    if (status) {
-        fs::rename(temp, target, ec);
-        if (ec) {
-            status = bad_argument(o, core::ErrorCode::kWriteFailed,
-                                  "the output could not replace the file (" + ec.message() + ").");
-        }
-    }
+        write_dataset(o, driver, memory.file(target.filename().string()), table, w);
     if (!status) {
-        fs::remove(temp, ec);
         return status;
     }
-    summary.files.push_back(target.string());
-    return status;
+    return publish(o, memory, driver == "ESRI Shapefile", summary);
 }
 
 // Village seats are coordinates in the plan CRS too: they go to the output CRS with the
@@ -305,9 +350,7 @@ core::Result<ExportSummary> run_export(const core::Plan& plan, const ExportOptio
         w.transform = transform.get();
         reproject_seat_columns(*table, transform.get());
     }
-    core::Status written = driver == "ESRI Shapefile"
-                               ? write_shapefile(o, *table, w, summary)
-                               : write_single_file(o, driver, *table, w, summary);
+    core::Status written = write_output(o, driver, *table, w, summary);
     if (!written) {
         return written.error();
     }

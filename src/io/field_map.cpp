@@ -209,8 +209,9 @@ core::Result<FieldMapping> map_fields(LayerRole role, const std::vector<std::str
         // Exact name first, then the case-insensitive match.
         auto it = std::find(layer_fields.begin(), layer_fields.end(), source);
         if (it == layer_fields.end()) {
-            it = std::find_if(layer_fields.begin(), layer_fields.end(),
-                              [&](const std::string& f) { return fold(f) == fold(source); });
+            it = std::find_if(
+                layer_fields.begin(), layer_fields.end(),
+                [&source = source](const std::string& f) { return fold(f) == fold(source); });
         }
         if (it == layer_fields.end()) {
             core::Where w = where;

@@ -1,5 +1,9 @@
 // inspect_plan: layers, counts, CRS and format version of a plan file, plus warnings about
-// missing attributes and references to villages that do not exist. Reads no geometry.
+// missing attributes and references to villages that do not exist, every value problem that
+// makes the commands refuse the plan (it reads the plan through load_plan for that), and
+// temporary files a killed beltplan left beside it.
+#include "core/messages.h"
+#include "core/safe_file.h"
 #include "io/ogr_util.h"
 #include "io/plan_file.h"
 #include "io/plan_layers.h"
@@ -8,6 +12,8 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -179,6 +185,34 @@ void describe(GDALDataset& dataset, PlanFileInfo& info) {
     }
 }
 
+// What read_plan's validation finds: each problem that makes every command refuse the plan,
+// then the warnings.
+void warn_values(const std::string& path, std::vector<std::string>& warnings) {
+    core::Result<LoadedPlan> loaded = load_plan(path);
+    if (!loaded) {
+        std::size_t start = 0;
+        const std::string& text = loaded.error().message;
+        while (start <= text.size()) {
+            const std::size_t end = std::min(text.find('\n', start), text.size());
+            warnings.push_back(core::tr("trust.info_refused", {text.substr(start, end - start)}));
+            start = end + 1;
+        }
+        return;
+    }
+    warnings.insert(warnings.end(), loaded->warnings.begin(), loaded->warnings.end());
+}
+
+// Temporary files a killed beltplan left beside the plan (the next save removes them).
+void warn_stale_temporaries(const std::string& path, std::vector<std::string>& warnings) {
+    for (const std::string& temp : core::stale_temporaries(path)) {
+        std::error_code ec;
+        const auto bytes = std::filesystem::file_size(temp, ec);
+        char size[32];
+        std::snprintf(size, sizeof size, "%.1f", ec ? 0.0 : static_cast<double>(bytes) / 1e6);
+        warnings.push_back(core::tr("trust.info_stale_temp", {temp, size}));
+    }
+}
+
 }  // namespace
 
 core::Result<PlanFileInfo> inspect_plan(const std::string& path) {
@@ -191,6 +225,9 @@ core::Result<PlanFileInfo> inspect_plan(const std::string& path) {
         PlanFileInfo info;
         info.path = path;
         describe(**dataset, info);
+        dataset->reset();
+        warn_values(path, info.warnings);
+        warn_stale_temporaries(path, info.warnings);
         return info;
     } catch (const std::exception& e) {
         return core::make_error(core::ErrorCode::kReadFailed, {path, "", -1, ""},

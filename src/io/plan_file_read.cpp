@@ -1,5 +1,8 @@
-// read_plan: a plan file, or any GeoPackage with the section-3 layer names, into a Plan.
-// Known fields by name, every other field kept as an extra; bad values name their feature.
+// load_plan / read_plan: a plan file, or any GeoPackage with the section-3 layer names, into a
+// Plan. Known fields by name, every other field kept as an extra; bad values name their
+// feature; the values are then validated (core/plan_check.h) and the file's stamp kept.
+#include "core/messages.h"
+#include "core/plan_check.h"
 #include "io/ogr_util.h"
 #include "io/plan_file.h"
 #include "io/plan_layers.h"
@@ -8,6 +11,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -50,8 +54,13 @@ public:
     bool has_field(const char* name) const { return index_.count(name) != 0; }
     bool next() {
         feature_.reset(layer_.GetNextFeature());
+        if (feature_ != nullptr) {
+            fids_.push_back(feature_->GetFID());
+        }
         return feature_ != nullptr;
     }
+    // The FID of every feature read so far, in order.
+    std::vector<std::int64_t>& fids() { return fids_; }
     core::Where where(const char* field = "") const {
         return {file_, layer_name(), feature_ ? feature_->GetFID() : -1, field};
     }
@@ -104,8 +113,7 @@ public:
             char* end = nullptr;
             const double d = std::strtod(v.text.c_str(), &end);
             if (end == v.text.c_str() || *end != '\0') {
-                fail(core::ErrorCode::kBadValue, field,
-                     "'" + v.text + "' is not a number; correct or clear it.");
+                fail(core::ErrorCode::kBadValue, field, core::tr("trust.not_number", {v.text}));
             }
             return d;
         }
@@ -117,11 +125,21 @@ public:
             return v.integer;
         }
         std::optional<double> d = real(field);
-        if (d && *d != static_cast<double>(static_cast<std::int64_t>(*d))) {
-            fail(core::ErrorCode::kBadValue, field,
-                 "the value is not a whole number; correct or clear it.");
+        if (!d) {
+            return std::nullopt;
         }
-        return d ? std::optional<std::int64_t>(static_cast<std::int64_t>(*d)) : std::nullopt;
+        // Checked before the cast: converting NaN or a value beyond int64 is undefined.
+        constexpr double kLimit = 9.2e18;
+        if (std::isfinite(*d) && std::fabs(*d) >= kLimit) {
+            fail(core::ErrorCode::kBadValue, field,
+                 *d < 0 ? core::tr("trust.count_negative", {text(field)})
+                        : core::tr("trust.count_too_large",
+                                   {text(field), std::to_string(core::kMaxPeoplePerVillage)}));
+        }
+        if (!std::isfinite(*d) || *d != std::trunc(*d)) {
+            fail(core::ErrorCode::kBadValue, field, core::tr("trust.not_whole", {text(field)}));
+        }
+        return static_cast<std::int64_t>(*d);
     }
     std::optional<bool> flag(const char* field) const {
         std::optional<std::int64_t> v = integer(field);
@@ -143,6 +161,7 @@ private:
     std::map<std::string, int> index_;
     std::vector<std::pair<int, std::string>> extra_;
     FeaturePtr feature_;
+    std::vector<std::int64_t> fids_;
 };
 
 void read_villages(FeatureReader& r, core::Plan& plan) {
@@ -322,7 +341,13 @@ void read_header(const std::string& file, const Meta& meta, OGRLayer& villages, 
     plan.approximate_village_areas = meta_value(meta, "approximate_village_areas", "0") == "1";
     const std::string reach = meta_value(meta, "reach_m", "");
     if (!reach.empty()) {
-        plan.settings.reach_m = std::strtod(reach.c_str(), nullptr);
+        char* end = nullptr;
+        plan.settings.reach_m = std::strtod(reach.c_str(), &end);
+        if (end == reach.c_str() || *end != '\0') {
+            throw ReadFailure{core::make_error(core::ErrorCode::kBadValue,
+                                               {file, detail::kMetaTable, -1, "reach_m"},
+                                               core::tr("trust.reach_bad", {reach}))};
+        }
     }
     const std::string distance = meta_value(meta, "distance", "");
     if (!distance.empty()) {
@@ -352,7 +377,7 @@ void read_header(const std::string& file, const Meta& meta, OGRLayer& villages, 
     plan.crs = crs_info(*srs);
 }
 
-core::Plan read_dataset(const std::string& file, GDALDataset& dataset) {
+core::Plan read_dataset(const std::string& file, GDALDataset& dataset, core::FeatureIds& ids) {
     const Meta meta = read_meta(dataset);
     OGRLayer* villages = dataset.GetLayerByName("villages");
     if (villages == nullptr) {
@@ -382,27 +407,72 @@ core::Plan read_dataset(const std::string& file, GDALDataset& dataset) {
         if (layer != nullptr) {
             FeatureReader reader(file, *layer, spec.first, meta);
             spec.second(reader, plan);
+            std::vector<std::int64_t>* target = name == "villages"    ? &ids.villages
+                                                : name == "townships" ? &ids.townships
+                                                : name == "roads"     ? &ids.roads
+                                                : name == "sites"     ? &ids.sites
+                                                : name == "belts"     ? &ids.belts
+                                                                      : nullptr;
+            if (target != nullptr) {
+                *target = std::move(reader.fids());
+            }
         }
     }
     return plan;
 }
 
+// Reads the file once; the stamp is taken before and compared after, so a plan written by
+// another program during the read is not mistaken for the one read.
+core::Result<LoadedPlan> load_once(const std::string& path) {
+    core::Result<DatasetPtr> dataset = detail::open_plan_dataset(path);
+    if (!dataset) {
+        return dataset.error();
+    }
+    core::Result<core::FileStamp> before = core::file_stamp(path);
+    if (!before) {
+        return before.error();
+    }
+    core::FeatureIds ids;
+    LoadedPlan loaded{read_dataset(path, **dataset, ids), *before, {}};
+    dataset->reset();
+    const std::vector<core::PlanProblem> problems = core::check_plan(loaded.plan, path, ids);
+    core::Status refused = core::refuse_on_errors(problems);
+    if (!refused) {
+        return refused.error();
+    }
+    for (const core::PlanProblem& p : problems) {
+        loaded.warnings.push_back(p.what.message);
+    }
+    return loaded;
+}
+
 }  // namespace
 
-core::Result<core::Plan> read_plan(const std::string& path) {
+core::Result<LoadedPlan> load_plan(const std::string& path) {
     CplErrorCollector cpl;
     try {
-        core::Result<DatasetPtr> dataset = detail::open_plan_dataset(path);
-        if (!dataset) {
-            return dataset.error();
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            core::Result<LoadedPlan> loaded = load_once(path);
+            if (!loaded || core::file_unchanged(path, loaded->stamp)) {
+                return loaded;
+            }
         }
-        return read_dataset(path, **dataset);
+        return core::make_error(core::ErrorCode::kReadFailed, {path, "", -1, ""},
+                                core::tr("trust.changed_while_reading"));
     } catch (const ReadFailure& failure) {
         return failure.error;
     } catch (const std::exception& e) {
         return core::make_error(core::ErrorCode::kReadFailed, {path, "", -1, ""},
-                                std::string("the plan could not be read: ") + e.what() + ".");
+                                core::tr("trust.read_failed", {e.what()}));
     }
+}
+
+core::Result<core::Plan> read_plan(const std::string& path) {
+    core::Result<LoadedPlan> loaded = load_plan(path);
+    if (!loaded) {
+        return loaded.error();
+    }
+    return std::move(loaded->plan);
 }
 
 }  // namespace beltplan::io

@@ -1,48 +1,20 @@
-// write_plan: every plan layer and plan_meta into a temporary GeoPackage in the target's
-// folder, flushed and renamed over the target, so a failed or killed save changes nothing.
+// write_plan / save_plan: every plan layer and plan_meta into a temporary GeoPackage beside the
+// target (core::SafeFile: unique per process and call), GDAL's close checked, then flushed and
+// renamed over the target; save_plan first checks that the target is still the file that was
+// read. Temporaries left by a killed beltplan are removed by the next save of that plan.
+#include "core/messages.h"
+#include "core/safe_file.h"
 #include "io/ogr_util.h"
 #include "io/plan_file.h"
 #include "io/plan_layers.h"
 
-#include <fcntl.h>
 #include <gdal_priv.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <string>
-#include <system_error>
 #include <vector>
 
 namespace beltplan::io {
 namespace {
-
-namespace fs = std::filesystem;
-
-// ".<name>.tmp-<pid>" beside the target: hidden, and unique per process.
-fs::path temp_path_for(const fs::path& target) {
-    const std::string name = "." + target.filename().string() + ".tmp-" +
-                             std::to_string(static_cast<long long>(::getpid()));
-    return target.parent_path() / name;
-}
-
-// Removes the temporary file and any SQLite side files it may have left.
-void remove_temp(const fs::path& temp) {
-    std::error_code ec;
-    for (const char* suffix : {"", "-journal", "-wal", "-shm"}) {
-        fs::remove(fs::path(temp.string() + suffix), ec);
-    }
-}
-
-// Flushes a file (or folder) to disk; false when it cannot be opened or synced.
-bool sync_path(const fs::path& path, bool directory) {
-    const int fd = ::open(path.c_str(), directory ? O_RDONLY | O_DIRECTORY : O_RDONLY);
-    if (fd < 0) {
-        return false;
-    }
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
 
 core::Error failed(const std::string& path, const std::string& what) {
     std::string sentence = what;
@@ -52,22 +24,23 @@ core::Error failed(const std::string& path, const std::string& what) {
     return core::make_error(core::ErrorCode::kWriteFailed, {path, "", -1, ""}, sentence);
 }
 
-// Writes all layers into a new GeoPackage at `temp` and closes it.
-core::Status write_all(const core::Plan& plan, const std::string& target, const fs::path& temp) {
+// Writes all layers into a new GeoPackage at `temp` and closes it; a CPL failure at any
+// point, the close included (SQLite's last commit, the spatial indexes), is an Error.
+core::Status write_all(const core::Plan& plan, const std::string& target, const std::string& temp) {
     SrsPtr srs = make_srs(plan.crs);
     if (srs == nullptr) {
         return core::make_error(core::ErrorCode::kBadCrs, {target, "", -1, ""},
-                                "the plan's CRS cannot be read; set a projected CRS first.");
+                                core::tr("trust.plan_crs_unreadable"));
     }
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
     if (driver == nullptr) {
-        return failed(target, "GDAL has no GeoPackage driver; reinstall GDAL.");
+        return failed(target, core::tr("trust.no_gpkg_driver"));
     }
     CPLErrorReset();
     DatasetPtr dataset(driver->Create(temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (dataset == nullptr) {
-        return failed(target, "the temporary file " + temp.string() +
-                                  " could not be created; check the folder is writable.");
+        return failed(target,
+                      core::tr("safe_file.write_failed", {core::tr("safe_file.cannot_create")}));
     }
     std::vector<detail::Table> tables;
     for (const std::string& layer : detail::kPlanLayers) {
@@ -86,30 +59,28 @@ core::Status write_all(const core::Plan& plan, const std::string& target, const 
     CPLErrorReset();
     dataset.reset();  // closes: builds the spatial indexes and flushes
     if (CPLGetLastErrorType() >= CE_Failure) {
-        return failed(target, "the temporary file could not be completed.");
+        return failed(target,
+                      core::tr("safe_file.write_failed", {core::tr("safe_file.disk_full")}));
     }
     return core::Ok{};
 }
 
-core::Status write_and_rename(const core::Plan& plan, const std::string& path,
-                              const fs::path& target, const fs::path& temp) {
-    remove_temp(temp);  // left by an earlier killed save of a process with our pid
-    core::Status status = write_all(plan, path, temp);
+// Writes the plan to a SafeFile of `path`; the caller commits.
+core::Result<core::SafeFile> write_temporary(const core::Plan& plan, const std::string& path) {
+    core::remove_stale_temporaries(path);  // left by a beltplan killed while saving this plan
+    core::Result<core::SafeFile> file = core::SafeFile::begin(path);
+    if (!file) {
+        return file.error();
+    }
+    core::Status status = write_all(plan, path, file->temp_path());
     if (!status) {
-        remove_temp(temp);
-        return status;
+        core::Error e = status.error();  // the SafeFile's destructor removes the temporary
+        if (e.message.find(core::tr("trust.previous_unchanged")) == std::string::npos) {
+            e.message += " " + core::tr("trust.previous_unchanged");
+        }
+        return e;
     }
-    sync_path(temp, false);
-    std::error_code ec;
-    fs::rename(temp, target, ec);
-    if (ec) {
-        remove_temp(temp);
-        return core::make_error(core::ErrorCode::kWriteFailed, {path, "", -1, ""},
-                                "the plan could not replace the file (" + ec.message() +
-                                    "); the previous file is unchanged.");
-    }
-    sync_path(target.parent_path(), true);
-    return core::Ok{};
+    return file;
 }
 
 }  // namespace
@@ -117,22 +88,41 @@ core::Status write_and_rename(const core::Plan& plan, const std::string& path,
 core::Status write_plan(const core::Plan& plan, const std::string& path) {
     register_gdal();
     CplErrorCollector cpl;  // keeps GDAL's messages off stderr; failures are quoted in errors
-    fs::path temp;
     try {
-        const fs::path target = fs::absolute(fs::path(path));
-        if (path.empty() || target.filename().empty()) {
-            return core::make_error(core::ErrorCode::kBadArgument, {path, "", -1, ""},
-                                    "the plan path names no file; give a .gpkg file name.");
+        core::Result<core::SafeFile> file = write_temporary(plan, path);
+        if (!file) {
+            return file.error();
         }
-        temp = temp_path_for(target);
-        return write_and_rename(plan, path, target, temp);
+        return file->commit();
     } catch (const std::exception& e) {
-        if (!temp.empty()) {
-            remove_temp(temp);
-        }
         return core::make_error(core::ErrorCode::kWriteFailed, {path, "", -1, ""},
-                                std::string("the plan could not be saved: ") + e.what() + ".");
+                                core::tr("trust.save_failed", {e.what()}));
     }
+}
+
+core::Result<core::FileStamp> save_plan(const core::Plan& plan, const std::string& path,
+                                        const core::FileStamp& read_stamp) {
+    register_gdal();
+    CplErrorCollector cpl;
+    try {
+        core::Result<core::SafeFile> file = write_temporary(plan, path);
+        if (!file) {
+            return file.error();
+        }
+        core::FileStamp written;
+        core::Status committed = file->commit_over(read_stamp, &written);
+        if (!committed) {
+            return committed.error();
+        }
+        return written;
+    } catch (const std::exception& e) {
+        return core::make_error(core::ErrorCode::kWriteFailed, {path, "", -1, ""},
+                                core::tr("trust.save_failed", {e.what()}));
+    }
+}
+
+bool plan_file_unchanged(const std::string& path, const core::FileStamp& read_stamp) {
+    return core::file_unchanged(path, read_stamp);
 }
 
 }  // namespace beltplan::io

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 
 namespace beltplan::analysis {
 namespace {
@@ -107,6 +108,21 @@ TEST(Coverage, village_with_unknown_town_gets_its_own_row) {
     ASSERT_EQ(r.by_township.size(), 2u);
     EXPECT_EQ(r.by_township[1].key, "999999999");
     EXPECT_EQ(r.by_township[1].villages, 1);
+}
+
+TEST(Coverage, populations_beyond_what_a_plan_may_hold_are_unknown_never_summed) {
+    // Issue 9: INT64_MAX twice overflowed the sum (UBSan); such values are counted as missing.
+    core::Plan plan = test::grid_plan({"abc"});
+    plan.villages[0].population = INT64_MAX;
+    plan.villages[1].population = INT64_MAX;
+    plan.villages[2].population = 250;
+    test::add_site(plan, 500, 500);
+    const CoverageReport r =
+        summarize_coverage(plan, euclidean_reach(plan), 5000.0, core::DistanceMode::kEuclidean);
+    EXPECT_EQ(r.total.population, 250);
+    EXPECT_EQ(r.total.covered_population, 250);
+    EXPECT_EQ(r.total.missing_population, 2);
+    EXPECT_DOUBLE_EQ(population_share(r.total), 1.0);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace beltplan::core {
 namespace {
@@ -139,6 +140,106 @@ TEST(SafeFile, finds_and_removes_stale_temporaries_of_dead_processes) {
     EXPECT_EQ(stale_temporaries(target.string()).size(), 2u);
     EXPECT_EQ(remove_stale_temporaries(target.string()), 2);
     EXPECT_EQ(entries(dir), 2u);  // the plan and our own live temporary
+    fs::remove_all(dir);
+}
+
+TEST(SafeFile, commit_over_refuses_a_target_changed_since_it_was_read) {
+    const fs::path dir = fresh_dir("over");
+    const fs::path target = dir / "plan.gpkg";
+    std::ofstream(target) << "as read";
+    Result<FileStamp> read = file_stamp(target.string());
+    ASSERT_TRUE(read);
+    std::ofstream(target, std::ios::app) << ", then edited by another program";
+    Result<SafeFile> f = SafeFile::begin(target.string());
+    ASSERT_TRUE(f);
+    ASSERT_TRUE(f->write("ours"));
+    const Status s = f->commit_over(*read, nullptr);
+    ASSERT_FALSE(s);
+    EXPECT_NE(s.error().message.find("the plan was changed by another program since it was "
+                                     "opened; save as a new file or reopen"),
+              std::string::npos)
+        << s.error().message;
+    EXPECT_EQ(read_all(target), "as read, then edited by another program");
+    EXPECT_EQ(entries(dir), 1u);  // the temporary is gone
+    fs::remove_all(dir);
+}
+
+TEST(SafeFile, commit_over_an_unchanged_target_saves_and_returns_the_new_stamp) {
+    const fs::path dir = fresh_dir("over_ok");
+    const fs::path target = dir / "plan.gpkg";
+    std::ofstream(target) << "as read";
+    Result<FileStamp> read = file_stamp(target.string());
+    ASSERT_TRUE(read);
+    Result<SafeFile> f = SafeFile::begin(target.string());
+    ASSERT_TRUE(f && f->write("saved"));
+    FileStamp written;
+    ASSERT_TRUE(f->commit_over(*read, &written));
+    EXPECT_EQ(read_all(target), "saved");
+    EXPECT_TRUE(file_unchanged(target.string(), written));
+    EXPECT_FALSE(file_unchanged(target.string(), *read));
+    fs::remove_all(dir);
+}
+
+TEST(SafeFile, files_committed_together_replace_all_and_drop_stale_side_files) {
+    const fs::path dir = fresh_dir("group");
+    for (const char* ext : {".shp", ".dbf", ".qix"}) {
+        std::ofstream(dir / (std::string("v") + ext)) << "old";
+    }
+    std::vector<SafeFile> files;
+    for (const char* ext : {".shp", ".dbf", ".cpg"}) {
+        Result<SafeFile> f = SafeFile::begin((dir / (std::string("v") + ext)).string());
+        ASSERT_TRUE(f && f->write(std::string("new") + ext));
+        files.push_back(std::move(f.value()));
+    }
+    ASSERT_TRUE(commit_together(files, {(dir / "v.qix").string()}));
+    EXPECT_EQ(read_all(dir / "v.shp"), "new.shp");
+    EXPECT_EQ(read_all(dir / "v.dbf"), "new.dbf");
+    EXPECT_EQ(read_all(dir / "v.cpg"), "new.cpg");
+    EXPECT_FALSE(fs::exists(dir / "v.qix"));
+    EXPECT_EQ(entries(dir), 3u);
+    fs::remove_all(dir);
+}
+
+TEST(SafeFile, a_group_with_one_file_not_written_replaces_none) {
+    const fs::path dir = fresh_dir("group_fail");
+    std::ofstream(dir / "v.shp") << "old shp";
+    std::ofstream(dir / "v.dbf") << "old dbf";
+    std::vector<SafeFile> files;
+    Result<SafeFile> shp = SafeFile::begin((dir / "v.shp").string());
+    Result<SafeFile> dbf = SafeFile::begin((dir / "v.dbf").string());
+    ASSERT_TRUE(shp && dbf && shp->write("new shp"));
+    files.push_back(std::move(shp.value()));
+    files.push_back(std::move(dbf.value()));  // nothing written: the group must fail whole
+    EXPECT_FALSE(commit_together(files));
+    EXPECT_EQ(read_all(dir / "v.shp"), "old shp");
+    EXPECT_EQ(read_all(dir / "v.dbf"), "old dbf");
+    EXPECT_EQ(entries(dir), 2u);
+    fs::remove_all(dir);
+}
+
+TEST(SafeFile, a_short_write_is_refused_in_a_child_with_a_file_size_limit) {
+    const fs::path dir = fresh_dir("short");
+    const fs::path target = dir / "v.shp";
+    std::ofstream(target) << "old";
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::signal(SIGXFSZ, SIG_IGN);
+        rlimit limit{16, 16};
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+        bool refused = false;
+        {
+            Result<SafeFile> f = SafeFile::begin(target.string());
+            const Status s = f ? f->write(std::string(4096, 'x')) : Status(f.error());
+            refused = !s && s.error().message.find("v.shp") != std::string::npos;
+        }  // the SafeFile removes its temporary here
+        ::_exit(refused ? 0 : 1);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 0);
+    EXPECT_EQ(read_all(target), "old");
+    EXPECT_EQ(entries(dir), 1u);
     fs::remove_all(dir);
 }
 
