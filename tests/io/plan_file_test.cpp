@@ -11,7 +11,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -334,7 +333,7 @@ TEST(PlanFile, plan_without_contiguity_edits_table_reads_with_none) {
 
 // 50,000 villages (8-vertex squares with extra fields) written and read back; the times
 // are printed for the report and bounded loosely so a Debug build on 2 cores passes.
-TEST(PlanFile, large_plan_saves_and_loads_in_seconds) {
+TEST(PlanFile, large_plan_saves_and_loads_whole) {
     test::TempDir dir;
     core::Plan plan = test::sample_plan();
     core::Village model = plan.villages[0];
@@ -350,19 +349,13 @@ TEST(PlanFile, large_plan_saves_and_loads_in_seconds) {
     plan.joint_orgs.clear();
     plan.work_stations.clear();
     const std::string path = dir.file("big.gpkg");
-    const auto t0 = std::chrono::steady_clock::now();
+    // Speed is measured in scripts/bench_io.sh, not here (no wall-clock limits in tests).
     ASSERT_TRUE(io::write_plan(plan, path));
-    const auto t1 = std::chrono::steady_clock::now();
     core::Result<core::Plan> read = io::read_plan(path);
-    const auto t2 = std::chrono::steady_clock::now();
     ASSERT_TRUE(read);
     EXPECT_EQ(read->villages.size(), 50000u);
+    EXPECT_EQ(read->villages.front(), plan.villages.front());
     EXPECT_EQ(read->villages.back(), plan.villages.back());
-    const double write_s = std::chrono::duration<double>(t1 - t0).count();
-    const double read_s = std::chrono::duration<double>(t2 - t1).count();
-    std::printf("50000 villages: write %.2f s, read %.2f s\n", write_s, read_s);
-    EXPECT_LT(write_s, 30.0);
-    EXPECT_LT(read_s, 30.0);
 }
 
 }  // namespace
