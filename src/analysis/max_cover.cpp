@@ -109,67 +109,148 @@ MaxCoverSolution greedy_max_cover(const MaxCoverProblem& problem, int p) {
     return out;
 }
 
+namespace {
+
+// One solve, phase by phase; the state the phases share.
+class Phases {
+public:
+    Phases(const MaxCoverProblem& problem, int p, const MaxCoverOptions& options)
+        : pr_(problem),
+          p_(p),
+          o_(options),
+          instance_(problem),
+          search_(instance_),
+          whole_(whole_weights(problem)) {}
+
+    MaxCoverSolution run(bool allow_reduction);
+
+private:
+    // The gap between bound b and value v is small enough, or the value asked for is reached,
+    // or the bound shows it cannot be.
+    bool settled(double b, double v) const {
+        return round_bound(whole_, b) - v <= o_.stop_gap * b ||
+               (o_.enough_value && (v >= *o_.enough_value || b < *o_.enough_value));
+    }
+    bool settled() const { return settled(bound_, value()); }
+    double value() const { return std::max(value_, search_.value()); }
+    void keep_if_better(const std::vector<int>& chosen, double value);
+    void relaxed_start(const detail::Relaxation& r);
+    void improve();
+    void reduced(const std::vector<double>& lambda);
+
+    const MaxCoverProblem& pr_;
+    const int p_;
+    const MaxCoverOptions& o_;
+    const detail::Instance instance_;
+    detail::CoverSearch search_;
+    const bool whole_;
+    std::vector<int> best_;
+    double value_ = 0;
+    double bound_ = 0;
+};
+
+void Phases::keep_if_better(const std::vector<int>& chosen, double value) {
+    if (value > value_) {
+        value_ = value;
+        best_ = chosen;
+    }
+}
+
+// The relaxation's own choice, descended, when it beats the greedy's descent: where the
+// relaxation is nearly whole (few sites among many villages) it is often the best start.
+void Phases::relaxed_start(const detail::Relaxation& r) {
+    detail::CoverSearch relaxed(instance_);
+    relaxed.assign(std::vector<int>(r.order.begin(), r.order.begin() + p_));
+    relaxed.descend(o_.control, true);
+    if (relaxed.value() > search_.value()) {
+        search_.assign(relaxed.chosen());
+        keep_if_better(search_.chosen(), search_.value());
+    }
+}
+
+void Phases::improve() {
+    std::mt19937_64 rng(o_.seed);
+    const int rounds = o_.improve_rounds >= 0 ? o_.improve_rounds : kDefaultRounds;
+    // Annealing from 3 % of what an average chosen set covers: enough to leave a local optimum
+    // by a village or two (tuned on the 4,900-village bench instances).
+    const double temperature = 0.03 * value_ / p_;
+    search_.iterate(rounds, temperature, rng, o_.control,
+                    [&](double found) { return settled(bound_, found); });
+    search_.descend(o_.control, true);
+    keep_if_better(search_.chosen(), search_.value());
+}
+
+// Every better choice keeps the fixed-in candidates and none of the fixed-out: the free rest
+// is solved on its own (more rounds per candidate), and its bound bounds every better choice.
+void Phases::reduced(const std::vector<double>& lambda) {
+    const double beat = whole_ ? value_ + 1.0 : value_ * (1 + 1e-12);
+    const std::optional<detail::Reduction> red = detail::reduce(
+        instance_, p_, lambda, beat, static_cast<std::size_t>(instance_.candidates()) / 4);
+    if (!red) {
+        return;
+    }
+    MaxCoverOptions sub = o_;
+    sub.enough_value.reset();
+    const MaxCoverSolution s = Phases(red->problem, red->p, sub).run(false);
+    std::vector<int> chosen = red->fixed_in;
+    for (int c : s.chosen) {
+        chosen.push_back(red->free[static_cast<std::size_t>(c)]);
+    }
+    keep_if_better(chosen, red->fixed_value + s.value);
+    bound_ = std::min(bound_, std::max(value_, red->fixed_value + s.upper_bound));
+}
+
+MaxCoverSolution Phases::run(bool allow_reduction) {
+    check(o_.control);
+    search_.greedy_fill(p_);
+    const double greedy_value = search_.value();
+    search_.descend(o_.control, true);
+    report(o_.control, 0.5);
+    keep_if_better(search_.chosen(), search_.value());
+    best_ = search_.chosen();
+    bound_ = std::max(value_, trivial_bound(pr_, p_));
+    int iterations = 0;
+    if (p_ > 0 && !settled()) {
+        const auto incumbent = [&] { return value(); };
+        const auto enough = [&](double b) { return settled(b, value()); };
+        detail::Relaxation r =
+            detail::relax(instance_, p_, {}, o_.max_iterations, incumbent, enough, o_.control);
+        iterations = r.iterations;
+        bound_ = std::min(bound_, std::max(r.bound, value_));
+        report(o_.control, 0.7);
+        if (!settled()) {
+            relaxed_start(r);
+        }
+        if (!settled()) {
+            improve();
+            report(o_.control, 0.8);
+        }
+        if (!settled() && o_.max_iterations > iterations) {
+            // The better value gives Polyak's step a better target.
+            r = detail::relax(instance_, p_, r.lambda, o_.max_iterations - iterations, incumbent,
+                              enough, o_.control);
+            iterations += r.iterations;
+            bound_ = std::min(bound_, std::max(r.bound, value_));
+        }
+        if (allow_reduction && !settled()) {
+            reduced(r.lambda);
+        }
+    }
+    MaxCoverSolution out = ordered(pr_, best_);
+    out.upper_bound = std::max(round_bound(whole_, bound_), out.value);
+    out.iterations = iterations;
+    out.greedy_value = greedy_value;
+    out.swaps = search_.swaps();
+    report(o_.control, 1.0);
+    return out;
+}
+
+}  // namespace
+
 MaxCoverSolution solve_max_cover(const MaxCoverProblem& problem, int p,
                                  const MaxCoverOptions& options) {
     p = std::min(std::max(p, 0), static_cast<int>(problem.sets.size()));
-    check(options.control);
-    const detail::Instance instance(problem);
-    detail::CoverSearch search(instance);
-    search.greedy_fill(p);
-    const double greedy_value = search.value();
-    search.descend(options.control, true);
-    report(options.control, 0.5);
-    std::vector<int> best = search.chosen();
-    double value = search.value();
-    double bound = std::max(value, trivial_bound(problem, p));
-    const bool whole = whole_weights(problem);
-    // Settled: the gap between bound b and value v is small enough, or the value asked for is
-    // reached, or the bound shows it cannot be.
-    auto settled_at = [&](double b, double v) {
-        return round_bound(whole, b) - v <= options.stop_gap * b ||
-               (options.enough_value && (v >= *options.enough_value || b < *options.enough_value));
-    };
-    auto settled = [&](double b) { return settled_at(b, std::max(value, search.value())); };
-    int iterations = 0;
-    if (p > 0 && !settled(bound)) {
-        const auto incumbent = [&] { return std::max(value, search.value()); };
-        detail::Relaxation r = detail::relax(instance, p, {}, options.max_iterations, incumbent,
-                                             settled, options.control);
-        iterations = r.iterations;
-        bound = std::min(bound, std::max(r.bound, value));
-        report(options.control, 0.7);
-        if (!settled(bound)) {
-            std::mt19937_64 rng(options.seed);
-            const int rounds =
-                options.improve_rounds >= 0 ? options.improve_rounds : kDefaultRounds;
-            // Annealing from 3 % of what an average chosen set covers: enough to leave a local
-            // optimum by a village or two, and tuned on the 5,000-village bench instances.
-            const double temperature = 0.03 * value / p;
-            search.iterate(rounds, temperature, rng, options.control,
-                           [&](double found) { return settled_at(bound, found); });
-            search.descend(options.control, true);
-            if (search.value() > value) {
-                value = search.value();
-                best = search.chosen();
-            }
-            report(options.control, 0.9);
-            if (!settled(bound) && options.max_iterations > iterations) {
-                // The better value gives Polyak's step a better target.
-                detail::Relaxation polish =
-                    detail::relax(instance, p, r.lambda, options.max_iterations - iterations,
-                                  incumbent, settled, options.control);
-                iterations += polish.iterations;
-                bound = std::min(bound, std::max(polish.bound, value));
-            }
-        }
-    }
-    MaxCoverSolution out = ordered(problem, best);
-    out.upper_bound = std::max(round_bound(whole, bound), out.value);
-    out.iterations = iterations;
-    out.greedy_value = greedy_value;
-    out.swaps = search.swaps();
-    report(options.control, 1.0);
-    return out;
+    return Phases(problem, p, options).run(true);
 }
 
 int fewest_sets_lower_bound(const MaxCoverProblem& problem, double need, int near_count,

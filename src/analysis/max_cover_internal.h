@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <random>
 #include <utility>
 #include <vector>
@@ -122,6 +123,19 @@ struct Relaxation {
 Relaxation relax(const Instance& instance, int p, const std::vector<double>& start,
                  int max_iterations, const std::function<double()>& incumbent,
                  const std::function<bool(double)>& settled, RunControl* control);
+
+// Lagrangian fixing (max_cover_reduce.cpp): the candidates in and out of every choice of p
+// that covers at least `beat`, judged by the multipliers' bound, and the covering problem
+// left over the free ones. nullopt when more than max_free candidates stay free.
+struct Reduction {
+    std::vector<int> fixed_in;  // in every better choice
+    std::vector<int> free;      // candidate c of the reduced problem is free[c]
+    MaxCoverProblem problem;    // items the fixed-in do not cover, sets of the free candidates
+    double fixed_value = 0;     // weight the fixed-in cover
+    int p = 0;                  // candidates to choose among the free ones
+};
+std::optional<Reduction> reduce(const Instance& instance, int p, const std::vector<double>& lambda,
+                                double beat, std::size_t max_free);
 
 // The bound of fixed multipliers for every count k = 0..max_k at once: element k is the most
 // weight k candidates can cover.

@@ -396,7 +396,10 @@ void CoverSearch::kick(int k, std::mt19937_64& rng) {
     for (double& f : noise) {
         f = 0.7 + 0.3 * static_cast<double>(rng() >> 11) * 0x1.0p-53;
     }
-    for (std::size_t n = 0; n < near.size(); ++n) {
+    // Every other kick one more comes back here and the chosen candidate that costs least
+    // anywhere leaves instead: sites move between regions, not only within one.
+    const bool shift = rng() % 2 == 0;
+    for (std::size_t n = 0; n < near.size() + (shift ? 1 : 0); ++n) {
         int pick = -1;
         double best = -1;
         for (std::size_t q = 0; q < pool.size(); ++q) {
@@ -411,6 +414,11 @@ void CoverSearch::kick(int k, std::mt19937_64& rng) {
             break;
         }
         add(pick);
+    }
+    if (shift && static_cast<int>(chosen_.size()) > 1) {
+        const int out = losses_.best();
+        mark_around(out);
+        remove(out);
     }
     for (int c : pool) {
         if (!queued_[static_cast<std::size_t>(c)]) {

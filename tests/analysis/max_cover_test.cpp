@@ -1,6 +1,8 @@
 // Maximal covering solver: exact answers against brute force, and the bound never below them.
 #include "analysis/max_cover.h"
 
+#include "analysis/max_cover_internal.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -102,6 +104,22 @@ TEST(MaxCover, fewest_sets_lower_bound_is_what_the_relaxation_proves) {
     EXPECT_EQ(fewest_sets_lower_bound(fano(), 6, 3), 2);
     EXPECT_EQ(fewest_sets_lower_bound(fano(), 0, 3), 0);
     EXPECT_EQ(fewest_sets_lower_bound(fano(), 8, 3), 8);  // more than all: beyond every count
+}
+
+TEST(MaxCover, lagrangian_fixing_keeps_the_sure_set_and_drops_the_hopeless_ones) {
+    // Item 0 (100 people) only candidate 0 covers; two more of weight 1 come from c1 or c2.
+    const MaxCoverProblem pr{{100, 1, 1, 1, 1, 1}, {{0}, {1, 2}, {2, 3}, {4}, {5}}};
+    const max_cover_detail::Instance in(pr);
+    const std::vector<double> lambda = pr.weight;  // scores 100, 2, 2, 1, 1; bound 102
+    const auto red = max_cover_detail::reduce(in, 2, lambda, 102, 10);
+    ASSERT_TRUE(red.has_value());
+    EXPECT_EQ(red->fixed_in, std::vector<int>{0});   // without it: at most 4
+    EXPECT_EQ(red->free, (std::vector<int>{1, 2}));  // c3, c4 bring at most 101
+    EXPECT_DOUBLE_EQ(red->fixed_value, 100);
+    EXPECT_EQ(red->p, 1);
+    EXPECT_EQ(red->problem.weight, (std::vector<double>{1, 1, 1}));
+    EXPECT_EQ(red->problem.sets, (std::vector<std::vector<int>>{{0, 1}, {1, 2}}));
+    EXPECT_FALSE(max_cover_detail::reduce(in, 2, lambda, 102, 1).has_value());  // too many free
 }
 
 TEST(MaxCover, the_same_problem_gives_the_same_answer) {
