@@ -120,6 +120,7 @@ public:
           o_(options),
           instance_(problem),
           search_(instance_),
+          relaxed_(instance_),
           whole_(whole_weights(problem)) {}
 
     MaxCoverSolution run(bool allow_reduction);
@@ -134,7 +135,7 @@ private:
     bool settled() const { return settled(bound_, value()); }
     double value() const { return std::max(value_, search_.value()); }
     void keep_if_better(const std::vector<int>& chosen, double value);
-    void relaxed_start(const detail::Relaxation& r);
+    void relaxed_start(const std::vector<int>& order);
     void improve();
     void reduced(const std::vector<double>& lambda);
 
@@ -143,6 +144,7 @@ private:
     const MaxCoverOptions& o_;
     const detail::Instance instance_;
     detail::CoverSearch search_;
+    detail::CoverSearch relaxed_;  // descents from the relaxation's choices
     const bool whole_;
     std::vector<int> best_;
     double value_ = 0;
@@ -156,14 +158,17 @@ void Phases::keep_if_better(const std::vector<int>& chosen, double value) {
     }
 }
 
-// The relaxation's own choice, descended, when it beats the greedy's descent: where the
-// relaxation is nearly whole (few sites among many villages) it is often the best start.
-void Phases::relaxed_start(const detail::Relaxation& r) {
-    detail::CoverSearch relaxed(instance_);
-    relaxed.assign(std::vector<int>(r.order.begin(), r.order.begin() + p_));
-    relaxed.descend(o_.control, true);
-    if (relaxed.value() > search_.value()) {
-        search_.assign(relaxed.chosen());
+// The relaxation's own choice (the first p of `order`), descended, when it beats the search's
+// choice: where the relaxation is nearly whole (few sites among many villages, or short sets
+// along roads) it is often the best start.
+void Phases::relaxed_start(const std::vector<int>& order) {
+    if (static_cast<int>(order.size()) < p_) {
+        return;
+    }
+    relaxed_.assign(std::vector<int>(order.begin(), order.begin() + p_));
+    relaxed_.descend(o_.control, true);
+    if (relaxed_.value() > search_.value()) {
+        search_.assign(relaxed_.chosen());
         keep_if_better(search_.chosen(), search_.value());
     }
 }
@@ -171,9 +176,10 @@ void Phases::relaxed_start(const detail::Relaxation& r) {
 void Phases::improve() {
     std::mt19937_64 rng(o_.seed);
     const int rounds = o_.improve_rounds >= 0 ? o_.improve_rounds : kDefaultRounds;
-    // Annealing from 3 % of what an average chosen set covers: enough to leave a local optimum
-    // by a village or two (tuned on the 4,900-village bench instances).
-    const double temperature = 0.03 * value_ / p_;
+    // Annealing from 1 % of what an average chosen set covers: enough to leave a local optimum
+    // now and then, not so much that it wanders (tuned on the bench instances: 0, 1 % and 3 %
+    // tried; 3 % was better in line at 294 sites and worse along roads).
+    const double temperature = 0.01 * value_ / p_;
     search_.iterate(rounds, temperature, rng, o_.control,
                     [&](double found) { return settled(bound_, found); });
     search_.descend(o_.control, true);
@@ -214,12 +220,13 @@ MaxCoverSolution Phases::run(bool allow_reduction) {
         const auto incumbent = [&] { return value(); };
         const auto enough = [&](double b) { return settled(b, value()); };
         detail::Relaxation r =
-            detail::relax(instance_, p_, {}, o_.max_iterations, incumbent, enough, o_.control);
+            detail::relax(instance_, p_, {}, o_.max_iterations, incumbent, enough, o_.control,
+                          [&](const std::vector<int>& order) { relaxed_start(order); });
         iterations = r.iterations;
         bound_ = std::min(bound_, std::max(r.bound, value_));
         report(o_.control, 0.7);
         if (!settled()) {
-            relaxed_start(r);
+            relaxed_start(r.order);
         }
         if (!settled()) {
             improve();

@@ -50,7 +50,8 @@ double evaluate(const Instance& in, int p, const std::vector<double>& lambda,
 
 Relaxation relax(const Instance& in, int p, const std::vector<double>& start, int max_iterations,
                  const std::function<double()>& incumbent,
-                 const std::function<bool(double)>& settled, RunControl* control) {
+                 const std::function<bool(double)>& settled, RunControl* control,
+                 const std::function<void(const std::vector<int>&)>& relaxed_choice) {
     const std::size_t n = in.weight.size();
     Relaxation out;
     std::vector<double> lambda = start;
@@ -81,6 +82,9 @@ Relaxation relax(const Instance& in, int p, const std::vector<double>& start, in
         } else if (++stale >= 12) {
             pi *= 0.5;
             stale = 0;
+        }
+        if (relaxed_choice && out.iterations % 20 == 19 && out.iterations < 200) {
+            relaxed_choice(order);
         }
         if (settled(out.bound) || pi < 1e-5) {
             break;

@@ -119,10 +119,12 @@ struct Relaxation {
 // Subgradient optimisation of the multipliers from `start` (or from half the weights when
 // empty), with Polyak steps towards the best value known (`incumbent()`, which may grow while
 // it runs) and deflected directions. Stops after max_iterations, when the step has shrunk, or
-// when `settled(bound)` says the bound is good enough.
+// when `settled(bound)` says the bound is good enough. Every 20th of the first 200 steps,
+// `relaxed_choice` (may be empty) receives the relaxed choice (the first p of the vector).
 Relaxation relax(const Instance& instance, int p, const std::vector<double>& start,
                  int max_iterations, const std::function<double()>& incumbent,
-                 const std::function<bool(double)>& settled, RunControl* control);
+                 const std::function<bool(double)>& settled, RunControl* control,
+                 const std::function<void(const std::vector<int>&)>& relaxed_choice = {});
 
 // Lagrangian fixing (max_cover_reduce.cpp): the candidates in and out of every choice of p
 // that covers at least `beat`, judged by the multipliers' bound, and the covering problem
