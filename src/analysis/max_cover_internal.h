@@ -84,6 +84,11 @@ private:
     void set_loss(int s, double loss);
     int owner(int item) const;
     void kick(int k, std::mt19937_64& rng);
+    std::vector<int> leaving(int k, std::mt19937_64& rng);
+    std::vector<int> pool_around(const std::vector<int>& near);
+    void put_back(const std::vector<int>& near, const std::vector<int>& pool, std::mt19937_64& rng);
+    bool first_visit(int c);  // true the first time c is seen since the stamp moved on
+    void sharing(int c, std::vector<int>& out) const;  // appends candidates sharing an item
 
     const Instance& in_data_;
     std::vector<int> count_;

@@ -10,16 +10,16 @@
 
 namespace beltplan::analysis::max_cover_detail {
 
-std::optional<Reduction> reduce(const Instance& in, int p, const std::vector<double>& lambda,
-                                double beat, std::size_t max_free) {
+namespace {
+
+// Splits the candidates into fixed in, fixed out (dropped) and free (out.free, by score).
+void fix(const Instance& in, int p, const std::vector<double>& lambda, double beat,
+         Reduction& out) {
     const int m = in.candidates();
-    if (p <= 0 || p >= m) {
-        return std::nullopt;
-    }
     std::vector<double> score(static_cast<std::size_t>(m), 0.0);
-    double base = 0;
+    double bound = 0;
     for (std::size_t i = 0; i < lambda.size(); ++i) {
-        base += in.weight[i] - lambda[i];
+        bound += in.weight[i] - lambda[i];
     }
     for (int c = 0; c < m; ++c) {
         for (int k = in.set_start[static_cast<std::size_t>(c)];
@@ -35,13 +35,11 @@ std::optional<Reduction> reduce(const Instance& in, int p, const std::vector<dou
         const double sb = score[static_cast<std::size_t>(b)];
         return sa != sb ? sa > sb : a < b;
     });
-    double bound = base;
     for (int j = 0; j < p; ++j) {
         bound += score[static_cast<std::size_t>(order[static_cast<std::size_t>(j)])];
     }
     const double s_p = score[static_cast<std::size_t>(order[static_cast<std::size_t>(p - 1)])];
     const double s_next = score[static_cast<std::size_t>(order[static_cast<std::size_t>(p)])];
-    Reduction out;
     for (int j = 0; j < m; ++j) {
         const int c = order[static_cast<std::size_t>(j)];
         const double s = score[static_cast<std::size_t>(c)];
@@ -53,11 +51,10 @@ std::optional<Reduction> reduce(const Instance& in, int p, const std::vector<dou
             out.free.push_back(c);
         }
     }
-    if (out.free.size() > max_free) {
-        return std::nullopt;
-    }
-    std::sort(out.free.begin(), out.free.end());
-    // Items the fixed-in candidates cover count once; the rest are renumbered.
+}
+
+// The items the fixed-in candidates do not cover, renumbered, and the free candidates' sets.
+void build_reduced(const Instance& in, Reduction& out) {
     std::vector<char> covered(in.weight.size(), 0);
     for (int c : out.fixed_in) {
         for (int k = in.set_start[static_cast<std::size_t>(c)];
@@ -65,10 +62,10 @@ std::optional<Reduction> reduce(const Instance& in, int p, const std::vector<dou
             covered[static_cast<std::size_t>(in.set_items[static_cast<std::size_t>(k)])] = 1;
         }
     }
-    std::vector<int> item_id(in.weight.size(), -1);
     for (std::size_t i = 0; i < in.weight.size(); ++i) {
         out.fixed_value += covered[i] ? in.weight[i] : 0.0;
     }
+    std::vector<int> item_id(in.weight.size(), -1);
     for (int c : out.free) {
         std::vector<int> set;
         for (int k = in.set_start[static_cast<std::size_t>(c)];
@@ -86,6 +83,22 @@ std::optional<Reduction> reduce(const Instance& in, int p, const std::vector<dou
         std::sort(set.begin(), set.end());
         out.problem.sets.push_back(std::move(set));
     }
+}
+
+}  // namespace
+
+std::optional<Reduction> reduce(const Instance& in, int p, const std::vector<double>& lambda,
+                                double beat, std::size_t max_free) {
+    if (p <= 0 || p >= in.candidates()) {
+        return std::nullopt;
+    }
+    Reduction out;
+    fix(in, p, lambda, beat, out);
+    if (out.free.size() > max_free) {
+        return std::nullopt;
+    }
+    std::sort(out.free.begin(), out.free.end());
+    build_reduced(in, out);
     out.p = p - static_cast<int>(out.fixed_in.size());
     return out;
 }

@@ -315,89 +315,83 @@ long CoverSearch::descend(RunControl* control, bool confirm) {
 
 // [SECTION] Iterated local search
 
-void CoverSearch::kick(int k, std::mt19937_64& rng) {
-    if (chosen_.empty()) {
-        return;
+bool CoverSearch::first_visit(int c) {
+    int& seen = stamp_[static_cast<std::size_t>(c)];
+    const bool first = seen != stamp_now_;
+    seen = stamp_now_;
+    return first;
+}
+
+void CoverSearch::sharing(int c, std::vector<int>& out) const {
+    const auto uc = static_cast<std::size_t>(c);
+    for (int a = in_data_.set_start[uc]; a < in_data_.set_start[uc + 1]; ++a) {
+        const auto ui = static_cast<std::size_t>(in_data_.set_items[static_cast<std::size_t>(a)]);
+        out.insert(out.end(), in_data_.cov_cands.begin() + in_data_.cov_start[ui],
+                   in_data_.cov_cands.begin() + in_data_.cov_start[ui + 1]);
     }
-    // A chosen candidate leaves with k - 1 chosen neighbours: first those sharing items with
-    // it, then those sharing items with a candidate that does (the next ring out).
+}
+
+// A random chosen candidate and up to k - 1 chosen neighbours: first those sharing items with
+// it, then those sharing items with a candidate that does (the next ring out).
+std::vector<int> CoverSearch::leaving(int k, std::mt19937_64& rng) {
     const int centre = chosen_[static_cast<std::size_t>(rng() % chosen_.size())];
     ++stamp_now_;
-    auto fresh = [&](int c) {
-        int& seen = stamp_[static_cast<std::size_t>(c)];
-        const bool first = seen != stamp_now_;
-        seen = stamp_now_;
-        return first;
-    };
-    auto each_sharing = [&](int c, auto&& visit) {
-        const auto uc = static_cast<std::size_t>(c);
-        for (int a = in_data_.set_start[uc]; a < in_data_.set_start[uc + 1]; ++a) {
-            const auto ui =
-                static_cast<std::size_t>(in_data_.set_items[static_cast<std::size_t>(a)]);
-            for (int j = in_data_.cov_start[ui]; j < in_data_.cov_start[ui + 1]; ++j) {
-                visit(in_data_.cov_cands[static_cast<std::size_t>(j)]);
-            }
-        }
-    };
-    fresh(centre);
+    first_visit(centre);
+    std::vector<int> shared;
+    sharing(centre, shared);
     std::vector<int> area;
     std::vector<int> ring;
-    each_sharing(centre, [&](int c) {
-        if (fresh(c)) {
+    for (int c : shared) {
+        if (first_visit(c)) {
             area.push_back(c);
             if (in(c)) {
                 ring.push_back(c);
             }
         }
-    });
+    }
     std::shuffle(ring.begin(), ring.end(), rng);
     std::vector<int> near{centre};
     near.insert(near.end(), ring.begin(), ring.end());
     if (static_cast<int>(near.size()) < k) {
         ring.clear();
         for (int c : area) {
-            each_sharing(c, [&](int other) {
-                if (in(other) && fresh(other)) {
+            shared.clear();
+            sharing(c, shared);
+            for (int other : shared) {
+                if (in(other) && first_visit(other)) {
                     ring.push_back(other);
                 }
-            });
+            }
         }
         std::shuffle(ring.begin(), ring.end(), rng);
         near.insert(near.end(), ring.begin(), ring.end());
     }
     near.resize(std::min<std::size_t>(near.size(), static_cast<std::size_t>(k)));
-    // Candidates around the freed items may come back: randomised greedy among the best gains.
+    return near;
+}
+
+// Candidates sharing items with the leaving ones, each once.
+std::vector<int> CoverSearch::pool_around(const std::vector<int>& near) {
     std::vector<int> pool;
     for (int s : near) {
-        const auto us = static_cast<std::size_t>(s);
-        for (int a = in_data_.set_start[us]; a < in_data_.set_start[us + 1]; ++a) {
-            const auto ui =
-                static_cast<std::size_t>(in_data_.set_items[static_cast<std::size_t>(a)]);
-            for (int j = in_data_.cov_start[ui]; j < in_data_.cov_start[ui + 1]; ++j) {
-                pool.push_back(in_data_.cov_cands[static_cast<std::size_t>(j)]);
-            }
-        }
+        sharing(s, pool);
     }
     ++stamp_now_;
-    pool.erase(std::remove_if(pool.begin(), pool.end(),
-                              [&](int c) {
-                                  int& seen = stamp_[static_cast<std::size_t>(c)];
-                                  const bool again = seen == stamp_now_;
-                                  seen = stamp_now_;
-                                  return again;
-                              }),
+    pool.erase(std::remove_if(pool.begin(), pool.end(), [&](int c) { return !first_visit(c); }),
                pool.end());
-    for (int s : near) {
-        remove(s);
-    }
-    // As many come back, by gain times a random factor of 0.7-1 drawn once per candidate (a
-    // placeholder of no gain when nothing nearby adds weight; the descent swaps it away).
+    return pool;
+}
+
+// As many come back from the pool, by gain times a random factor of 0.7-1 drawn once per
+// candidate (a placeholder of no gain when nothing nearby adds weight; the descent swaps it
+// away). Every other time one more comes back here and the chosen candidate that costs least
+// anywhere leaves instead: sites move between regions, not only within one.
+void CoverSearch::put_back(const std::vector<int>& near, const std::vector<int>& pool,
+                           std::mt19937_64& rng) {
     std::vector<double> noise(pool.size());
     for (double& f : noise) {
         f = 0.7 + 0.3 * static_cast<double>(rng() >> 11) * 0x1.0p-53;
     }
-    // Every other kick one more comes back here and the chosen candidate that costs least
-    // anywhere leaves instead: sites move between regions, not only within one.
     const bool shift = rng() % 2 == 0;
     for (std::size_t n = 0; n < near.size() + (shift ? 1 : 0); ++n) {
         int pick = -1;
@@ -420,6 +414,18 @@ void CoverSearch::kick(int k, std::mt19937_64& rng) {
         mark_around(out);
         remove(out);
     }
+}
+
+void CoverSearch::kick(int k, std::mt19937_64& rng) {
+    if (chosen_.empty()) {
+        return;
+    }
+    const std::vector<int> near = leaving(k, rng);
+    const std::vector<int> pool = pool_around(near);
+    for (int s : near) {
+        remove(s);
+    }
+    put_back(near, pool, rng);
     for (int c : pool) {
         if (!queued_[static_cast<std::size_t>(c)]) {
             queued_[static_cast<std::size_t>(c)] = 1;

@@ -252,6 +252,64 @@ std::vector<Piece> cut_pieces(const std::vector<Line>& lines, const std::vector<
     return pieces;
 }
 
+// Rule 3: pieces whose ends are one node are dropped (reported as collapsed); of parallel
+// pieces between two nodes the shortest counts, the first in layer order on a tie.
+struct Selection {
+    std::map<std::pair<int, int>, std::size_t> between;  // node pair -> the piece that counts
+    std::vector<std::pair<std::size_t, std::pair<int, int>>> dropped;  // duplicates
+};
+
+Selection select_pieces(const std::vector<Piece>& pieces, Components& comp,
+                        RoadNetwork::BuildReport& report) {
+    Selection out;
+    for (std::size_t k = 0; k < pieces.size(); ++k) {
+        const Piece& p = pieces[k];
+        const int a = comp.find(p.from);
+        const int b = comp.find(p.to);
+        if (a == b) {
+            report.collapsed.push_back(
+                {p.pa, p.pb, core::distance_m(p.pa, p.pb), p.road, p.part, -1});
+            continue;
+        }
+        const auto pair = std::minmax(a, b);
+        const auto [it, fresh] = out.between.emplace(pair, k);
+        if (fresh) {
+            continue;
+        }
+        const Piece& other = pieces[it->second];
+        if (core::distance_m(p.pa, p.pb) < core::distance_m(other.pa, other.pb)) {
+            out.dropped.emplace_back(it->second, pair);
+            it->second = k;
+        } else {
+            out.dropped.emplace_back(k, pair);
+        }
+    }
+    std::sort(out.dropped.begin(), out.dropped.end());
+    return out;
+}
+
+// Line ends: their node and whether they joined a segment's middle.
+void record_ends(const std::vector<Line>& lines, const std::vector<core::PointM>& v,
+                 const std::vector<Split>& splits, Components& comp,
+                 const std::unordered_map<int, int>& node_id, RoadNetwork::BuildReport& report) {
+    std::vector<char> joined(v.size(), 0);
+    for (const Split& s : splits) {
+        joined[static_cast<std::size_t>(s.end)] = 1;
+    }
+    for (const Line& l : lines) {
+        for (const int end : {l.first, l.first + l.count - 1}) {
+            RoadNetwork::LineEnd e;
+            e.at = v[static_cast<std::size_t>(end)];
+            e.road = l.road;
+            e.part = l.part;
+            const auto found = node_id.find(comp.find(end));
+            e.node = found == node_id.end() ? -1 : found->second;
+            e.joined_segment = joined[static_cast<std::size_t>(end)] != 0;
+            report.ends.push_back(e);
+        }
+    }
+}
+
 }  // namespace
 
 void RoadNetwork::Impl::build(const core::Plan& plan) {
@@ -263,87 +321,36 @@ void RoadNetwork::Impl::build(const core::Plan& plan) {
     report.merged_vertices = cluster_vertices(v, comp);
     const std::vector<Split> splits = join_ends(lines, v, vertex_line, comp);
     const std::vector<Piece> pieces = cut_pieces(lines, v, splits);
-
-    // Rule 3: drop pieces whose ends are one node; keep the shortest of parallel pieces.
-    std::map<std::pair<int, int>, std::size_t> between;  // node pair -> the piece that counts
-    std::vector<std::pair<std::size_t, std::pair<int, int>>> dropped;  // duplicates
-    for (std::size_t k = 0; k < pieces.size(); ++k) {
-        const Piece& p = pieces[k];
-        const int a = comp.find(p.from);
-        const int b = comp.find(p.to);
-        if (a == b) {
-            report.collapsed.push_back(
-                {p.pa, p.pb, core::distance_m(p.pa, p.pb), p.road, p.part, -1});
-            continue;
-        }
-        const auto pair = std::minmax(a, b);
-        const auto [it, fresh] = between.emplace(pair, k);
-        if (fresh) {
-            continue;
-        }
-        const Piece& other = pieces[it->second];
-        if (core::distance_m(p.pa, p.pb) < core::distance_m(other.pa, other.pb)) {
-            dropped.emplace_back(it->second, pair);
-            it->second = k;
-        } else {
-            dropped.emplace_back(k, pair);
-        }
-    }
-    std::vector<char> kept(pieces.size(), 0);
-    for (const auto& entry : between) {
-        kept[entry.second] = 1;
-    }
-    // Number the nodes of kept segments in order of appearance; segments in layer order.
+    const Selection kept = select_pieces(pieces, comp, report);
+    // Nodes numbered in order of appearance, segments in layer order; a node is drawn at its
+    // first vertex (the smallest member is always a vertex: join points come after them).
     std::unordered_map<int, int> node_id;
-    std::vector<int> segment_of(pieces.size(), -1);
-    auto node_for = [&](int member, const core::PointM& at) {
+    auto node_for = [&](int member) {
         const int root = comp.find(member);
         const auto [it, fresh] = node_id.emplace(root, static_cast<int>(nodes.size()));
         if (fresh) {
-            nodes.push_back(root < static_cast<int>(v.size()) ? v[static_cast<std::size_t>(root)]
-                                                              : at);
+            nodes.push_back(v[static_cast<std::size_t>(root)]);
         }
         return it->second;
     };
-    for (std::size_t k = 0; k < pieces.size(); ++k) {
-        if (!kept[k]) {
-            continue;
-        }
-        const Piece& p = pieces[k];
-        SegmentInfo s;
-        s.a = node_for(p.from, p.pa);
-        s.b = node_for(p.to, p.pb);
-        s.pa = p.pa;
-        s.pb = p.pb;
-        s.length_m = core::distance_m(p.pa, p.pb);
-        s.road = p.road;
-        s.part = p.part;
-        segment_of[k] = static_cast<int>(segments.size());
-        segments.push_back(s);
+    std::vector<int> segment_of(pieces.size(), -1);
+    std::vector<std::size_t> order;
+    for (const auto& entry : kept.between) {
+        order.push_back(entry.second);
     }
-    std::sort(dropped.begin(), dropped.end());
-    for (const auto& [piece, pair] : dropped) {
+    std::sort(order.begin(), order.end());
+    for (std::size_t k : order) {
+        const Piece& p = pieces[k];
+        segment_of[k] = static_cast<int>(segments.size());
+        segments.push_back({node_for(p.from), node_for(p.to), p.pa, p.pb,
+                            core::distance_m(p.pa, p.pb), p.road, p.part});
+    }
+    for (const auto& [piece, pair] : kept.dropped) {
         const Piece& p = pieces[piece];
         report.duplicates.push_back({p.pa, p.pb, core::distance_m(p.pa, p.pb), p.road, p.part,
-                                     segment_of[between.at(pair)]});
+                                     segment_of[kept.between.at(pair)]});
     }
-    // Line ends: their node and whether they joined a segment's middle.
-    std::vector<int> joined(v.size(), 0);
-    for (const Split& s : splits) {
-        joined[static_cast<std::size_t>(s.end)] = 1;
-    }
-    for (const Line& l : lines) {
-        for (const int end : {l.first, l.first + l.count - 1}) {
-            LineEnd e;
-            e.at = v[static_cast<std::size_t>(end)];
-            e.road = l.road;
-            e.part = l.part;
-            const auto found = node_id.find(comp.find(end));
-            e.node = found == node_id.end() ? -1 : found->second;
-            e.joined_segment = joined[static_cast<std::size_t>(end)] != 0;
-            report.ends.push_back(e);
-        }
-    }
+    record_ends(lines, v, splits, comp, node_id, report);
     arcs.assign(nodes.size(), {});
     std::vector<SegmentEntry> entries;
     entries.reserve(segments.size());
