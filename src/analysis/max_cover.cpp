@@ -228,17 +228,24 @@ MaxCoverSolution Phases::run(bool allow_reduction) {
         if (!settled()) {
             relaxed_start(r.order);
         }
+        // The better value gives Polyak's step a better target: polish the bound before the
+        // search when the gap is already small (the search may then not be needed), else after.
+        auto polish = [&] {
+            if (!settled() && o_.max_iterations > iterations) {
+                r = detail::relax(instance_, p_, r.lambda, o_.max_iterations - iterations,
+                                  incumbent, enough, o_.control);
+                iterations += r.iterations;
+                bound_ = std::min(bound_, std::max(r.bound, value_));
+            }
+        };
+        if (round_bound(whole_, bound_) - value_ <= 10 * o_.stop_gap * bound_) {
+            polish();
+        }
         if (!settled()) {
             improve();
             report(o_.control, 0.8);
         }
-        if (!settled() && o_.max_iterations > iterations) {
-            // The better value gives Polyak's step a better target.
-            r = detail::relax(instance_, p_, r.lambda, o_.max_iterations - iterations, incumbent,
-                              enough, o_.control);
-            iterations += r.iterations;
-            bound_ = std::min(bound_, std::max(r.bound, value_));
-        }
+        polish();
         if (allow_reduction && !settled()) {
             reduced(r.lambda);
         }
