@@ -1,7 +1,9 @@
 // beltplan_make_synthetic: a synthetic plan of N villages for benchmarks and timing (not used by
 // the tests): a jittered quad grid whose cells share vertices exactly, townships of 10 x 10
 // villages, a road grid through the shared vertices, and about one site per ten villages.
-// Usage: beltplan_make_synthetic [--villages N] [--sites M] [--seed S] [-o PLAN]
+// With --road-noise M every village also gets a local road from its seat to the nearest vertex
+// of the road grid, ending up to M metres short of it, as digitised road layers do.
+// Usage: beltplan_make_synthetic [--villages N] [--sites M] [--seed S] [--road-noise M] [-o PLAN]
 #include "core/geos_ops.h"
 #include "core/plan.h"
 #include "io/crs.h"
@@ -27,6 +29,7 @@ struct Options {
     long villages = 50000;
     long sites = -1;  // default: villages / 10
     std::uint64_t seed = 1;
+    double road_noise_m = -1.0;  // < 0: no local roads
     std::string output = "out/synthetic_50k.gpkg";
 };
 
@@ -46,6 +49,8 @@ bool parse(int argc, char** argv, Options& o) {
             o.sites = std::atol(argv[++i]);
         } else if (a == "--seed" && has_value) {
             o.seed = std::strtoull(argv[++i], nullptr, 10);
+        } else if (a == "--road-noise" && has_value) {
+            o.road_noise_m = std::atof(argv[++i]);
         } else if ((a == "-o" || a == "--output") && has_value) {
             o.output = argv[++i];
         } else {
@@ -171,6 +176,45 @@ void add_roads_and_belts(core::Plan& plan, const Grid& g) {
     }
 }
 
+// A local road per village: from its seat straight to the nearest vertex of the road grid,
+// ending a random distance of up to noise_m (uniform) in a random direction from that vertex.
+// The roads come from a random stream of their own, so the rest of the plan does not change.
+void add_local_roads(core::Plan& plan, const Grid& g, double noise_m, std::uint64_t seed) {
+    bt::Rng rng = bt::Rng::for_stage(seed, 13);
+    auto on_grid_road = [&](int i, int j) {
+        return (j % kRoadEvery == 0 && j > 0 && j < g.rows) ||
+               (i % kRoadEvery == 0 && i > 0 && i < g.cols);
+    };
+    for (std::size_t n = 0; n < plan.villages.size(); ++n) {
+        const core::PointM seat = *plan.villages[n].seat;
+        const int ci = static_cast<int>(n % static_cast<std::size_t>(g.cols));
+        const int cj = static_cast<int>(n / static_cast<std::size_t>(g.cols));
+        const core::PointM* best = nullptr;
+        for (int j = std::max(0, cj - kRoadEvery); j <= std::min(g.rows, cj + kRoadEvery + 1);
+             ++j) {
+            for (int i = std::max(0, ci - kRoadEvery); i <= std::min(g.cols, ci + kRoadEvery + 1);
+                 ++i) {
+                if (on_grid_road(i, j) && (best == nullptr || core::distance_m(seat, g.at(i, j)) <
+                                                                  core::distance_m(seat, *best))) {
+                    best = &g.at(i, j);
+                }
+            }
+        }
+        if (best == nullptr) {
+            continue;
+        }
+        const double angle = rng.uniform(0.0, 2.0 * bt::Rng::kPi);
+        const double off = rng.uniform(0.0, noise_m);
+        core::Road r;
+        r.name = plan.villages[n].name + "路";
+        r.road_class = "village";
+        r.parts.emplace_back();
+        r.parts.back().points = {
+            seat, {best->x + off * std::cos(angle), best->y + off * std::sin(angle)}};
+        plan.roads.push_back(std::move(r));
+    }
+}
+
 void add_sites(core::Plan& plan, long count, bt::Rng& rng) {
     static const char* const kThemes[] = {"党建+产业", "乡村振兴", "红色教育", "党建+治理"};
     std::vector<bool> used(plan.villages.size(), false);
@@ -203,7 +247,7 @@ int main(int argc, char** argv) {
     if (!parse(argc, argv, opt)) {
         std::fprintf(stderr,
                      "usage: beltplan_make_synthetic [--villages N] [--sites M] [--seed S] "
-                     "[-o PLAN]\n");
+                     "[--road-noise M] [-o PLAN]\n");
         return 2;
     }
     if (opt.sites < 0) {
@@ -225,6 +269,9 @@ int main(int argc, char** argv) {
     add_villages_and_townships(plan, grid, opt.villages, rng);
     add_roads_and_belts(plan, grid);
     add_sites(plan, opt.sites, rng);
+    if (opt.road_noise_m >= 0) {
+        add_local_roads(plan, grid, opt.road_noise_m, opt.seed);
+    }
     const double generated_s = seconds_since(started);
     const auto write_start = std::chrono::steady_clock::now();
     const core::Status written = io::write_plan(plan, opt.output);

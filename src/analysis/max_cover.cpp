@@ -1,211 +1,54 @@
-// Maximal covering: lazy greedy, swap local search and a subgradient Lagrangian bound.
-// The relaxation drops "item covered only if a chosen set covers it" with multipliers
-// lambda_i >= 0; for fixed lambda it splits into items (take w_i - lambda_i when positive)
-// and the p candidates of largest lambda-weight, so each bound costs one pass over the sets.
-// Index: [SECTION] Cover state and greedy, [SECTION] Swap local search, [SECTION] Public
-// entry points, [SECTION] Lagrangian bound.
+// Maximal covering, the phases put together: greedy, swap descent, Lagrangian bound, iterated
+// local search while the gap is open, a last bound polish against the improved value.
+// The search itself is max_cover_search.cpp, the bound max_cover_bound.cpp.
 #include "analysis/max_cover.h"
+
+#include "analysis/max_cover_internal.h"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
 #include <numeric>
 #include <queue>
 
 namespace beltplan::analysis {
 
+namespace detail = max_cover_detail;
+
 namespace {
 
-// [SECTION] Cover state and greedy
-
-// Covered counts of a current choice, with the sole coverer of items covered once.
-class CoverState {
-public:
-    explicit CoverState(const MaxCoverProblem& problem)
-        : pr_(problem),
-          count_(problem.weight.size(), 0),
-          owner_sum_(problem.weight.size(), 0),
-          in_(problem.sets.size(), 0) {}
-
-    void add(int c) {
-        in_[static_cast<std::size_t>(c)] = 1;
-        for (int i : pr_.sets[static_cast<std::size_t>(c)]) {
-            const auto k = static_cast<std::size_t>(i);
-            if (count_[k]++ == 0) {
-                value_ += pr_.weight[k];
-            }
-            owner_sum_[k] += c;
-        }
-    }
-    void remove(int c) {
-        in_[static_cast<std::size_t>(c)] = 0;
-        for (int i : pr_.sets[static_cast<std::size_t>(c)]) {
-            const auto k = static_cast<std::size_t>(i);
-            if (--count_[k] == 0) {
-                value_ -= pr_.weight[k];
-            }
-            owner_sum_[k] -= c;
-        }
-    }
-    double gain(int c) const {
-        double g = 0;
-        for (int i : pr_.sets[static_cast<std::size_t>(c)]) {
-            if (count_[static_cast<std::size_t>(i)] == 0) {
-                g += pr_.weight[static_cast<std::size_t>(i)];
-            }
-        }
-        return g;
-    }
-    int count(int i) const { return count_[static_cast<std::size_t>(i)]; }
-    int owner(int i) const { return static_cast<int>(owner_sum_[static_cast<std::size_t>(i)]); }
-    bool in(int c) const { return in_[static_cast<std::size_t>(c)] != 0; }
-    double value() const { return value_; }
-
-private:
-    const MaxCoverProblem& pr_;
-    std::vector<int> count_;
-    std::vector<std::int64_t> owner_sum_;  // sum of covering candidates: the owner when count 1
-    std::vector<char> in_;
-    double value_ = 0;
-};
-
-// Greedy additions to `state` until `chosen` has p candidates or nothing adds weight.
-void greedy_fill(const MaxCoverProblem& pr, CoverState& state, std::vector<int>& chosen, int p) {
-    using Item = std::pair<double, int>;  // (gain bound, -candidate): lowest index wins ties
-    std::priority_queue<Item> queue;
-    for (std::size_t c = 0; c < pr.sets.size(); ++c) {
-        if (!state.in(static_cast<int>(c))) {
-            queue.emplace(state.gain(static_cast<int>(c)), -static_cast<int>(c));
-        }
-    }
-    while (static_cast<int>(chosen.size()) < p && !queue.empty()) {
-        const auto [bound, neg] = queue.top();
-        queue.pop();
-        const double g = state.gain(-neg);
-        if (g <= 0) {
-            continue;
-        }
-        if (!queue.empty() && g < queue.top().first) {
-            queue.emplace(g, neg);  // gains only shrink: re-queue with the true value
-            continue;
-        }
-        state.add(-neg);
-        chosen.push_back(-neg);
-    }
-}
-
-// [SECTION] Swap local search
-
-// Weight each chosen candidate alone covers (lost if it leaves), and the cheapest of them.
-int losses(const MaxCoverProblem& pr, const CoverState& state, const std::vector<int>& chosen,
-           std::vector<double>& loss) {
-    int cheapest = chosen.front();
-    for (int s : chosen) {
-        double l = 0;
-        for (int i : pr.sets[static_cast<std::size_t>(s)]) {
-            l += state.count(i) == 1 ? pr.weight[static_cast<std::size_t>(i)] : 0.0;
-        }
-        loss[static_cast<std::size_t>(s)] = l;
-        if (l < loss[static_cast<std::size_t>(cheapest)]) {
-            cheapest = s;
-        }
-    }
-    return cheapest;
-}
-
-// One pass of first-improvement interchange over every candidate outside the choice: for
-// candidate c the best partner leaves (the cheapest one, or one whose sole items c takes
-// over). Returns true when a swap was applied.
-bool improve_pass(const MaxCoverProblem& pr, CoverState& state, std::vector<int>& chosen) {
-    if (chosen.empty()) {
-        return false;
-    }
-    std::vector<double> loss(pr.sets.size(), 0.0);
-    int cheapest = losses(pr, state, chosen, loss);
-    std::vector<double> extra(pr.sets.size(), 0.0);
-    std::vector<int> touched;
-    bool improved = false;
-    for (std::size_t c = 0; c < pr.sets.size(); ++c) {
-        if (state.in(static_cast<int>(c))) {
-            continue;
-        }
-        double g = 0;
-        touched.clear();
-        for (int i : pr.sets[c]) {
-            const int n = state.count(i);
-            const double w = pr.weight[static_cast<std::size_t>(i)];
-            if (n == 0) {
-                g += w;
-            } else if (n == 1) {
-                const int s = state.owner(i);
-                if (extra[static_cast<std::size_t>(s)] == 0) {
-                    touched.push_back(s);
-                }
-                extra[static_cast<std::size_t>(s)] += w;
-            }
-        }
-        const double eps = 1e-9 * std::max(1.0, state.value());
-        double best = g + extra[static_cast<std::size_t>(cheapest)] -
-                      loss[static_cast<std::size_t>(cheapest)];
-        int out = cheapest;
-        for (int s : touched) {
-            const auto k = static_cast<std::size_t>(s);
-            if (g + extra[k] - loss[k] > best) {
-                best = g + extra[k] - loss[k];
-                out = s;
-            }
-            extra[k] = 0;
-        }
-        if (best > eps) {
-            state.remove(out);
-            state.add(static_cast<int>(c));
-            *std::find(chosen.begin(), chosen.end(), out) = static_cast<int>(c);
-            cheapest = losses(pr, state, chosen, loss);
-            improved = true;
-        }
-    }
-    return improved;
-}
-
-// Local search from a start choice (filled greedily up to p); returns the improved choice.
-std::vector<int> local_search(const MaxCoverProblem& pr, std::vector<int> start, int p,
-                              double* value) {
-    CoverState state(pr);
-    std::vector<int> chosen;
-    for (int c : start) {
-        if (!state.in(c) && static_cast<int>(chosen.size()) < p) {
-            state.add(c);
-            chosen.push_back(c);
-        }
-    }
-    greedy_fill(pr, state, chosen, p);
-    while (improve_pass(pr, state, chosen)) {
-    }
-    *value = state.value();
-    return chosen;
-}
-
-// Orders a choice by greedy marginal contribution and fills value and gains.
+// Orders a choice by greedy marginal contribution (lazily: gains only shrink) and fills value
+// and gains. Ties go to the lower candidate.
 MaxCoverSolution ordered(const MaxCoverProblem& pr, const std::vector<int>& chosen) {
     MaxCoverSolution out;
-    CoverState state(pr);
-    std::vector<int> left = chosen;
-    while (!left.empty()) {
-        std::size_t best = 0;
-        double best_gain = -1;
-        for (std::size_t k = 0; k < left.size(); ++k) {
-            const double g = state.gain(left[k]);
-            if (g > best_gain) {
-                best_gain = g;
-                best = k;
-            }
+    std::vector<char> covered(pr.weight.size(), 0);
+    auto gain = [&](int c) {
+        double g = 0;
+        for (int i : pr.sets[static_cast<std::size_t>(c)]) {
+            g +=
+                covered[static_cast<std::size_t>(i)] ? 0.0 : pr.weight[static_cast<std::size_t>(i)];
         }
-        state.add(left[best]);
-        out.chosen.push_back(left[best]);
-        out.gain.push_back(best_gain);
-        left.erase(left.begin() + static_cast<std::ptrdiff_t>(best));
+        return g;
+    };
+    using Item = std::pair<double, int>;  // (gain bound, -candidate)
+    std::priority_queue<Item> queue;
+    for (int c : chosen) {
+        queue.emplace(gain(c), -c);
     }
-    out.value = state.value();
+    while (!queue.empty()) {
+        const int c = -queue.top().second;
+        queue.pop();
+        const double g = gain(c);
+        if (!queue.empty() && Item(g, -c) < queue.top()) {
+            queue.emplace(g, -c);
+            continue;
+        }
+        for (int i : pr.sets[static_cast<std::size_t>(c)]) {
+            covered[static_cast<std::size_t>(i)] = 1;
+        }
+        out.chosen.push_back(c);
+        out.gain.push_back(g);
+        out.value += g;
+    }
     return out;
 }
 
@@ -233,154 +76,221 @@ double trivial_bound(const MaxCoverProblem& pr, int p) {
                                          set_weight.begin() + static_cast<std::ptrdiff_t>(k), 0.0));
 }
 
+bool whole_weights(const MaxCoverProblem& pr) {
+    return std::all_of(pr.weight.begin(), pr.weight.end(),
+                       [](double w) { return w == std::floor(w); });
+}
+
+// With whole weights every covered total is whole: a bound may drop its fraction.
+double round_bound(bool whole, double bound) {
+    return whole ? std::floor(bound + 1e-9 * std::max(1.0, std::abs(bound))) : bound;
+}
+
+// The iterated local search's budget: about 2 s (5,000 candidates) to 4 s (50,000) on one
+// core of the project machine; it ends sooner when the best value stops improving.
+constexpr int kDefaultRounds = 50000;
+
 }  // namespace
 
-// [SECTION] Public entry points
-
 double cover_value(const MaxCoverProblem& problem, const std::vector<int>& chosen) {
-    CoverState state(problem);
-    for (int c : chosen) {
-        if (!state.in(c)) {
-            state.add(c);
-        }
-    }
-    return state.value();
+    std::vector<int> sorted = chosen;
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    return ordered(problem, sorted).value;
 }
 
 MaxCoverSolution greedy_max_cover(const MaxCoverProblem& problem, int p) {
-    CoverState state(problem);
-    std::vector<int> chosen;
-    greedy_fill(problem, state, chosen, p);
-    MaxCoverSolution out = ordered(problem, chosen);
+    const detail::Instance instance(problem);
+    detail::CoverSearch search(instance);
+    search.greedy_fill(std::min(std::max(p, 0), instance.candidates()));
+    MaxCoverSolution out = ordered(problem, search.chosen());
+    out.greedy_value = out.value;
     out.upper_bound = std::max(out.value, trivial_bound(problem, p));
     return out;
 }
 
 namespace {
 
-// [SECTION] Lagrangian bound
+// One solve, phase by phase; the state the phases share.
+class Phases {
+public:
+    Phases(const MaxCoverProblem& problem, int p, const MaxCoverOptions& options)
+        : pr_(problem),
+          p_(p),
+          o_(options),
+          instance_(problem),
+          search_(instance_),
+          relaxed_(instance_),
+          whole_(whole_weights(problem)) {}
 
-// Subgradient state of the Lagrangian relaxation over the coverable items.
-struct Lagrangian {
-    const MaxCoverProblem& pr;
-    int p;
-    std::vector<double> lambda;
-    std::vector<double> score;  // per candidate: sum of lambda over its items
-    std::vector<int> order;     // candidates, the p best first after evaluate()
-    std::vector<int> hits;      // per item: chosen candidates covering it
+    MaxCoverSolution run(bool allow_reduction);
 
-    // Bound for the current multipliers; leaves the relaxed choice in order[0..p).
-    double evaluate() {
-        double bound = 0;
-        for (std::size_t i = 0; i < lambda.size(); ++i) {
-            bound += std::max(0.0, pr.weight[i] - lambda[i]);
-        }
-        for (std::size_t c = 0; c < pr.sets.size(); ++c) {
-            double s = 0;
-            for (int i : pr.sets[c]) {
-                s += lambda[static_cast<std::size_t>(i)];
-            }
-            score[c] = s;
-        }
-        const auto k = static_cast<std::ptrdiff_t>(p);
-        std::nth_element(order.begin(), order.begin() + k - 1, order.end(), [&](int a, int b) {
-            return score[static_cast<std::size_t>(a)] > score[static_cast<std::size_t>(b)];
-        });
-        for (std::ptrdiff_t j = 0; j < k; ++j) {
-            bound += score[static_cast<std::size_t>(order[static_cast<std::size_t>(j)])];
-        }
-        return bound;
+private:
+    // The gap between bound b and value v is small enough, or the value asked for is reached,
+    // or the bound shows it cannot be.
+    bool settled(double b, double v) const {
+        return round_bound(whole_, b) - v <= o_.stop_gap * b ||
+               (o_.enough_value && (v >= *o_.enough_value || b < *o_.enough_value));
     }
+    bool settled() const { return settled(bound_, value()); }
+    double value() const { return std::max(value_, search_.value()); }
+    void keep_if_better(const std::vector<int>& chosen, double value);
+    void relaxed_start(const std::vector<int>& order);
+    void improve();
+    void reduced(const std::vector<double>& lambda);
 
-    // Moves the multipliers against the subgradient with Polyak's step towards `target`.
-    bool step(double bound, double target, double pi) {
-        std::fill(hits.begin(), hits.end(), 0);
-        for (int j = 0; j < p; ++j) {
-            for (int i : pr.sets[static_cast<std::size_t>(order[static_cast<std::size_t>(j)])]) {
-                ++hits[static_cast<std::size_t>(i)];
-            }
-        }
-        double norm2 = 0;
-        for (std::size_t i = 0; i < lambda.size(); ++i) {
-            const double y = pr.weight[i] > lambda[i] ? 1.0 : 0.0;
-            const double g = hits[i] - y;
-            norm2 += g * g;
-        }
-        if (norm2 == 0) {
-            return false;  // the relaxed solution is feasible and complementary: optimal
-        }
-        const double t = pi * (bound - target) / norm2;
-        for (std::size_t i = 0; i < lambda.size(); ++i) {
-            const double y = pr.weight[i] > lambda[i] ? 1.0 : 0.0;
-            lambda[i] = std::max(0.0, lambda[i] - t * (hits[i] - y));
-        }
-        return true;
-    }
+    const MaxCoverProblem& pr_;
+    const int p_;
+    const MaxCoverOptions& o_;
+    const detail::Instance instance_;
+    detail::CoverSearch search_;
+    detail::CoverSearch relaxed_;  // descents from the relaxation's choices
+    const bool whole_;
+    std::vector<int> best_;
+    double value_ = 0;
+    double bound_ = 0;
 };
+
+void Phases::keep_if_better(const std::vector<int>& chosen, double value) {
+    if (value > value_) {
+        value_ = value;
+        best_ = chosen;
+    }
+}
+
+// The relaxation's own choice (the first p of `order`), descended, when it beats the search's
+// choice: where the relaxation is nearly whole (few sites among many villages, or short sets
+// along roads) it is often the best start.
+void Phases::relaxed_start(const std::vector<int>& order) {
+    if (static_cast<int>(order.size()) < p_) {
+        return;
+    }
+    relaxed_.assign(std::vector<int>(order.begin(), order.begin() + p_));
+    relaxed_.descend(o_.control, true);
+    if (relaxed_.value() > search_.value()) {
+        search_.assign(relaxed_.chosen());
+        keep_if_better(search_.chosen(), search_.value());
+    }
+}
+
+void Phases::improve() {
+    std::mt19937_64 rng(o_.seed);
+    const int rounds = o_.improve_rounds >= 0 ? o_.improve_rounds : kDefaultRounds;
+    // Annealing from 1 % of what an average chosen set covers: enough to leave a local optimum
+    // now and then, not so much that it wanders (tuned on the bench instances: 0, 1 % and 3 %
+    // tried; 3 % was better in line at 294 sites and worse along roads).
+    const double temperature = 0.01 * value_ / p_;
+    search_.iterate(rounds, temperature, rng, o_.control,
+                    [&](double found) { return settled(bound_, found); });
+    search_.descend(o_.control, true);
+    keep_if_better(search_.chosen(), search_.value());
+}
+
+// Every better choice keeps the fixed-in candidates and none of the fixed-out: the free rest
+// is solved on its own (more rounds per candidate), and its bound bounds every better choice.
+void Phases::reduced(const std::vector<double>& lambda) {
+    const double beat = whole_ ? value_ + 1.0 : value_ * (1 + 1e-12);
+    const std::optional<detail::Reduction> red = detail::reduce(
+        instance_, p_, lambda, beat, static_cast<std::size_t>(instance_.candidates()) / 4);
+    if (!red) {
+        return;
+    }
+    MaxCoverOptions sub = o_;
+    sub.enough_value.reset();
+    const MaxCoverSolution s = Phases(red->problem, red->p, sub).run(false);
+    std::vector<int> chosen = red->fixed_in;
+    for (int c : s.chosen) {
+        chosen.push_back(red->free[static_cast<std::size_t>(c)]);
+    }
+    keep_if_better(chosen, red->fixed_value + s.value);
+    bound_ = std::min(bound_, std::max(value_, red->fixed_value + s.upper_bound));
+}
+
+MaxCoverSolution Phases::run(bool allow_reduction) {
+    check(o_.control);
+    search_.greedy_fill(p_);
+    const double greedy_value = search_.value();
+    search_.descend(o_.control, true);
+    report(o_.control, 0.5);
+    keep_if_better(search_.chosen(), search_.value());
+    best_ = search_.chosen();
+    bound_ = std::max(value_, trivial_bound(pr_, p_));
+    int iterations = 0;
+    if (p_ > 0 && !settled()) {
+        const auto incumbent = [&] { return value(); };
+        const auto enough = [&](double b) { return settled(b, value()); };
+        detail::Relaxation r =
+            detail::relax(instance_, p_, {}, o_.max_iterations, incumbent, enough, o_.control,
+                          [&](const std::vector<int>& order) { relaxed_start(order); });
+        iterations = r.iterations;
+        bound_ = std::min(bound_, std::max(r.bound, value_));
+        report(o_.control, 0.7);
+        if (!settled()) {
+            relaxed_start(r.order);
+        }
+        // The better value gives Polyak's step a better target: polish the bound before the
+        // search when the gap is already small (the search may then not be needed), else after.
+        auto polish = [&] {
+            if (!settled() && o_.max_iterations > iterations) {
+                r = detail::relax(instance_, p_, r.lambda, o_.max_iterations - iterations,
+                                  incumbent, enough, o_.control);
+                iterations += r.iterations;
+                bound_ = std::min(bound_, std::max(r.bound, value_));
+            }
+        };
+        if (round_bound(whole_, bound_) - value_ <= 10 * o_.stop_gap * bound_) {
+            polish();
+        }
+        if (!settled()) {
+            improve();
+            report(o_.control, 0.8);
+        }
+        polish();
+        if (allow_reduction && !settled()) {
+            reduced(r.lambda);
+        }
+    }
+    MaxCoverSolution out = ordered(pr_, best_);
+    out.upper_bound = std::max(round_bound(whole_, bound_), out.value);
+    out.iterations = iterations;
+    out.greedy_value = greedy_value;
+    out.swaps = search_.swaps();
+    report(o_.control, 1.0);
+    return out;
+}
 
 }  // namespace
 
 MaxCoverSolution solve_max_cover(const MaxCoverProblem& problem, int p,
                                  const MaxCoverOptions& options) {
     p = std::min(std::max(p, 0), static_cast<int>(problem.sets.size()));
-    double value = 0;
-    check(options.control);
-    std::vector<int> best = local_search(problem, {}, p, &value);
-    double bound = std::max(value, trivial_bound(problem, p));
-    int iterations = 0;
-    auto settled = [&] {
-        return bound - value <= options.stop_gap * bound ||
-               (options.enough_value &&
-                (value >= *options.enough_value || bound < *options.enough_value));
-    };
-    if (p > 0 && !settled()) {
-        Lagrangian lr{problem, p, {}, std::vector<double>(problem.sets.size()), {}, {}};
-        lr.lambda.resize(problem.weight.size());
-        for (std::size_t i = 0; i < lr.lambda.size(); ++i) {
-            lr.lambda[i] = 0.5 * problem.weight[i];
-        }
-        lr.hits.resize(problem.weight.size());
-        lr.order.resize(problem.sets.size());
-        std::iota(lr.order.begin(), lr.order.end(), 0);
-        double pi = 1.0;
-        int stale = 0;
-        for (; iterations < options.max_iterations && pi > 1e-4 && !settled(); ++iterations) {
-            check(options.control);
-            report(options.control,
-                   0.5 + 0.5 * static_cast<double>(iterations) / options.max_iterations);
-            const double b = lr.evaluate();
-            if (b < bound) {
-                bound = std::max(b, value);
-                stale = 0;
-            } else if (++stale >= 20) {
-                pi *= 0.5;
-                stale = 0;
-            }
-            if (iterations % 20 == 19) {
-                std::vector<int> start(lr.order.begin(), lr.order.begin() + p);
-                double v = 0;
-                std::vector<int> found = local_search(problem, start, p, &v);
-                if (v > value) {
-                    value = v;
-                    best = std::move(found);
-                    bound = std::max(bound, value);
-                }
-            }
-            if (!lr.step(b, value, pi)) {
-                bound = std::max(std::min(bound, b), value);
-                break;
-            }
+    return Phases(problem, p, options).run(true);
+}
+
+int fewest_sets_lower_bound(const MaxCoverProblem& problem, double need, int near_count,
+                            const MaxCoverOptions& options) {
+    if (need <= 0) {
+        return 0;
+    }
+    const detail::Instance instance(problem);
+    const bool whole = whole_weights(problem);
+    const int m = instance.candidates();
+    const int k = std::clamp(near_count - 1, 1, std::max(m, 1));
+    // Multipliers tuned for k sets (Polyak's steps aim at `need`: a bound below it settles
+    // the count), then the bound of every count from them at once.
+    const detail::Relaxation r = detail::relax(
+        instance, std::min(k, m), {}, options.max_iterations, [&] { return need; },
+        [&](double b) { return round_bound(whole, b) < need; }, options.control);
+    const std::vector<double> by_count = detail::bounds_by_count(instance, r.lambda, m);
+    const double coverable = trivial_bound(problem, m);  // no count covers more than this
+    const double slack = 1e-9 * std::max(1.0, need);
+    for (int c = 0; c <= m; ++c) {
+        const double b = std::min(coverable, by_count[static_cast<std::size_t>(c)]);
+        if (round_bound(whole, b) + slack >= need) {
+            return c;
         }
     }
-    MaxCoverSolution out = ordered(problem, best);
-    const bool whole = std::all_of(problem.weight.begin(), problem.weight.end(),
-                                   [](double w) { return w == std::floor(w); });
-    if (whole) {
-        bound = std::floor(bound + 1e-6);  // integer weights: so is every covered total
-    }
-    out.upper_bound = std::max(bound, out.value);
-    out.iterations = iterations;
-    return out;
+    return m + 1;  // not even every candidate covers it
 }
 
 }  // namespace beltplan::analysis

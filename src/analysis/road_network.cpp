@@ -1,9 +1,8 @@
-// Road graph construction (exact vertex nodes, 1 m end joining), nearest-segment attachment
-// through an R-tree, and multi-source Dijkstra.
+// Queries of the road graph: nearest-segment attachment through an R-tree, multi-source
+// Dijkstra, incremental source moves and point-to-point paths. Construction: road_network_build.
 #include "analysis/road_network.h"
 
-#include <boost/geometry.hpp>
-#include <boost/geometry/index/rtree.hpp>
+#include "analysis/road_network_impl.h"
 
 #include <algorithm>
 #include <cmath>
@@ -14,111 +13,15 @@
 
 namespace beltplan::analysis {
 
-namespace bg = boost::geometry;
-namespace bgi = boost::geometry::index;
-
-namespace {
-
-using BPoint = bg::model::point<double, 2, bg::cs::cartesian>;
-using BSegment = bg::model::segment<BPoint>;
-using SegmentEntry = std::pair<BSegment, int>;
-
-struct Segment {
-    int a = 0;
-    int b = 0;
-    core::PointM pa;
-    core::PointM pb;
-    double length_m = 0.0;
-};
-
-struct Arc {
-    int to = 0;
-    double length_m = 0.0;
-};
-
-}  // namespace
-
-struct RoadNetwork::Impl {
-    std::vector<core::PointM> nodes;
-    std::vector<Segment> segments;
-    std::vector<std::vector<Arc>> arcs;
-    bgi::rtree<SegmentEntry, bgi::rstar<16>> tree;
-
-    int node_for(const core::PointM& p, bool line_end,
-                 std::map<std::pair<double, double>, int>& exact,
-                 std::unordered_map<long long, std::vector<int>>& end_cells);
-};
-
-int RoadNetwork::Impl::node_for(const core::PointM& p, bool line_end,
-                                std::map<std::pair<double, double>, int>& exact,
-                                std::unordered_map<long long, std::vector<int>>& end_cells) {
-    auto found = exact.find({p.x, p.y});
-    if (found != exact.end()) {
-        return found->second;
-    }
-    const auto cx = static_cast<long long>(std::floor(p.x / kJoinEndsM));
-    const auto cy = static_cast<long long>(std::floor(p.y / kJoinEndsM));
-    auto cell_key = [](long long x, long long y) { return x * 73856093LL ^ y * 19349663LL; };
-    if (line_end) {
-        // Join with an earlier line end within 1 m.
-        for (long long dx = -1; dx <= 1; ++dx) {
-            for (long long dy = -1; dy <= 1; ++dy) {
-                auto cell = end_cells.find(cell_key(cx + dx, cy + dy));
-                if (cell == end_cells.end()) {
-                    continue;
-                }
-                for (int n : cell->second) {
-                    if (core::distance_m(nodes[static_cast<std::size_t>(n)], p) <= kJoinEndsM) {
-                        exact.emplace(std::make_pair(p.x, p.y), n);
-                        return n;
-                    }
-                }
-            }
-        }
-    }
-    const int id = static_cast<int>(nodes.size());
-    nodes.push_back(p);
-    exact.emplace(std::make_pair(p.x, p.y), id);
-    if (line_end) {
-        end_cells[cell_key(cx, cy)].push_back(id);
-    }
-    return id;
-}
+using road_graph::Arc;
+using road_graph::BPoint;
+using road_graph::SegmentEntry;
+using Segment = RoadNetwork::SegmentInfo;
+namespace bg = road_graph::bg;
+namespace bgi = road_graph::bgi;
 
 RoadNetwork::RoadNetwork(const core::Plan& plan) : impl_(std::make_unique<Impl>()) {
-    std::map<std::pair<double, double>, int> exact;
-    std::unordered_map<long long, std::vector<int>> end_cells;
-    for (const core::Road& road : plan.roads) {
-        for (const core::LineString& line : road.parts) {
-            const auto& pts = line.points;
-            int prev = -1;
-            for (std::size_t i = 0; i < pts.size(); ++i) {
-                const bool end = i == 0 || i + 1 == pts.size();
-                const int node = impl_->node_for(pts[i], end, exact, end_cells);
-                if (prev >= 0 && prev != node) {
-                    Segment s;
-                    s.a = prev;
-                    s.b = node;
-                    s.pa = impl_->nodes[static_cast<std::size_t>(prev)];
-                    s.pb = impl_->nodes[static_cast<std::size_t>(node)];
-                    s.length_m = core::distance_m(s.pa, s.pb);
-                    impl_->segments.push_back(s);
-                }
-                prev = node;
-            }
-        }
-    }
-    impl_->arcs.assign(impl_->nodes.size(), {});
-    std::vector<SegmentEntry> entries;
-    entries.reserve(impl_->segments.size());
-    for (std::size_t i = 0; i < impl_->segments.size(); ++i) {
-        const Segment& s = impl_->segments[i];
-        impl_->arcs[static_cast<std::size_t>(s.a)].push_back({s.b, s.length_m});
-        impl_->arcs[static_cast<std::size_t>(s.b)].push_back({s.a, s.length_m});
-        entries.emplace_back(BSegment(BPoint(s.pa.x, s.pa.y), BPoint(s.pb.x, s.pb.y)),
-                             static_cast<int>(i));
-    }
-    impl_->tree = decltype(impl_->tree)(entries.begin(), entries.end());
+    impl_->build(plan);
 }
 
 RoadNetwork::~RoadNetwork() = default;
@@ -133,6 +36,18 @@ std::size_t RoadNetwork::segment_count() const {
 }
 double RoadNetwork::segment_length_m(int segment) const {
     return impl_->segments[static_cast<std::size_t>(segment)].length_m;
+}
+const RoadNetwork::SegmentInfo& RoadNetwork::segment(int segment) const {
+    return impl_->segments[static_cast<std::size_t>(segment)];
+}
+core::PointM RoadNetwork::node_position(int node) const {
+    return impl_->nodes[static_cast<std::size_t>(node)];
+}
+int RoadNetwork::degree(int node) const {
+    return static_cast<int>(impl_->arcs[static_cast<std::size_t>(node)].size());
+}
+const RoadNetwork::BuildReport& RoadNetwork::build_report() const {
+    return impl_->report;
 }
 
 Attachment RoadNetwork::attach(const core::PointM& p) const {
@@ -152,14 +67,8 @@ Attachment RoadNetwork::attach(const core::PointM& p) const {
         double farthest_box = 0.0;
         for (const SegmentEntry& c : candidates) {
             const Segment& s = impl_->segments[static_cast<std::size_t>(c.second)];
-            const double dx = s.pb.x - s.pa.x;
-            const double dy = s.pb.y - s.pa.y;
-            const double len2 = dx * dx + dy * dy;
-            const double t =
-                len2 == 0.0
-                    ? 0.0
-                    : std::clamp(((p.x - s.pa.x) * dx + (p.y - s.pa.y) * dy) / len2, 0.0, 1.0);
-            const core::PointM at{s.pa.x + t * dx, s.pa.y + t * dy};
+            const double t = road_graph::project(p, s.pa, s.pb);
+            const core::PointM at = road_graph::lerp(s.pa, s.pb, t);
             const double d = core::distance_m(p, at);
             if (d < best.access_m || (d == best.access_m && c.second < best.segment)) {
                 best = Attachment{c.second, t, d, at};

@@ -1,7 +1,9 @@
-// The road graph of DESIGN.md section 2: road lines split at shared vertices, line ends
-// within 1 m joined, points attached at the nearest point on any segment with the straight
-// access leg counted. Built once from the roads; sites are attached, never built in, so
-// moving a site does not rebuild the graph.
+// The road graph of DESIGN.md section 2 (QGIS's topology tolerance, 1 m): every vertex can be
+// a junction, vertices within 1 m are one node (transitively), a line end near another line's
+// segment joins it there, and points attach at the nearest point of the nearest segment with
+// the straight access leg counted. Built once from the roads; sites are attached, never built
+// in, so moving a site does not rebuild the graph. What the construction merged, split and
+// dropped is kept (build_report) for the road check.
 #pragma once
 
 #include "analysis/coverage.h"
@@ -23,8 +25,48 @@ struct Attachment {
 
 class RoadNetwork {
 public:
-    // Ends of road lines within this distance are one node (DESIGN.md section 2).
-    static constexpr double kJoinEndsM = 1.0;
+    // The topology tolerance: vertices this close are one node, and a line end this close to
+    // another line's segment joins it (DESIGN.md section 2).
+    static constexpr double kToleranceM = 1.0;
+    static constexpr double kJoinEndsM = kToleranceM;  // the older name of the same tolerance
+
+    // One segment of the graph: a straight piece of a road line between two nodes.
+    struct SegmentInfo {
+        int a = 0;  // nodes at its two ends
+        int b = 0;
+        core::PointM pa;        // its own geometry: original vertices, or the point where a line
+        core::PointM pb;        // end joined it
+        double length_m = 0.0;  // |pa pb|
+        int road = -1;          // index in plan.roads, and the part of that road
+        int part = -1;
+    };
+
+    // A line end, and what the construction did with it.
+    struct LineEnd {
+        core::PointM at;
+        int road = -1;
+        int part = -1;
+        int node = -1;                // its node; -1 when every segment of its line was dropped
+        bool joined_segment = false;  // it joined another line's segment in its middle
+    };
+
+    // A piece of road line left out of the graph: both ends fell in one node (zero length or
+    // shorter than the tolerance), or a parallel segment between the same two nodes.
+    struct DroppedSegment {
+        core::PointM pa;
+        core::PointM pb;
+        double length_m = 0.0;
+        int road = -1;
+        int part = -1;
+        int kept = -1;  // duplicates: the shorter segment that counts instead; -1 otherwise
+    };
+
+    struct BuildReport {
+        std::vector<LineEnd> ends;               // two per line of 2+ vertices
+        std::vector<DroppedSegment> collapsed;   // ends in one node
+        std::vector<DroppedSegment> duplicates;  // parallel to a shorter segment
+        int merged_vertices = 0;                 // vertices that joined another's node
+    };
 
     explicit RoadNetwork(const core::Plan& plan);
     ~RoadNetwork();
@@ -63,6 +105,14 @@ public:
 
     // Length of one segment, metres.
     double segment_length_m(int segment) const;
+    // One segment with its nodes, geometry and source line.
+    const SegmentInfo& segment(int segment) const;
+    // Where a node is drawn: the first vertex (or join point) that made it.
+    core::PointM node_position(int node) const;
+    // Segments at a node.
+    int degree(int node) const;
+    // What the construction joined and dropped (DESIGN.md section 2), for the road check.
+    const BuildReport& build_report() const;
 
     // The shortest way along the roads from one point to another: the straight access leg
     // to the nearest segment, the roads, the leg off at the far end (the measure tool).

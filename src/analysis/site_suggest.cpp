@@ -4,6 +4,7 @@
 
 #include "analysis/coverage.h"
 #include "analysis/road_network.h"
+#include "core/messages.h"
 
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
@@ -146,25 +147,45 @@ void explain_sites(const core::Plan& plan, const SiteSuggestOptions& options,
             names.push_back(reached.name);
             people += reached.population ? static_cast<double>(*reached.population) : 0.0;
         }
-        std::ostringstream why;
-        why << "A site at " << v.name << " (" << town_name[v.town_code] << ") brings "
-            << names.size() << (names.size() == 1 ? " village" : " villages") << " with "
-            << whole(people) << " people within " << whole(options.radius_m) << " m "
-            << (options.distance == core::DistanceMode::kNetwork ? "along roads" : "in line")
-            << " that no other site reaches:";
+        std::string list;
         for (std::size_t n = 0; n < names.size() && n < 6; ++n) {
-            why << (n == 0 ? " " : ", ") << names[n];
+            list += (n == 0 ? "" : core::tr("roads.separator")) + names[n];
         }
-        why << (names.size() > 6 ? ", ..." : "") << ".";
-        out.sites.push_back(SuggestedSite{c, core::anchor(v), sol.gain[k], "", -1, 0, why.str()});
+        list += names.size() > 6 ? core::tr("sites.and_more") : "";
+        const std::string why = core::tr(
+            options.distance == core::DistanceMode::kNetwork ? "sites.why_network" : "sites.why",
+            {v.name, town_name[v.town_code], std::to_string(names.size()), whole(people),
+             whole(options.radius_m), list});
+        out.sites.push_back(SuggestedSite{c, core::anchor(v), sol.gain[k], "", -1, 0, why});
     }
 }
 
-// Fewest new sites reaching `need` weight beyond the baseline: greedy gives an upper count,
-// then smaller counts are solved until one cannot reach it. `fewer_bound` receives the upper
-// bound for one site less (below `need`: the count is proven minimal).
+// The smallest count in [lo, hi] whose solve reaches `need`, hi known to reach it (binary
+// search; a count whose bound falls short of `need` raises the proven lower count `lo_proven`).
+MaxCoverSolution search_count(const SiteCoverInstance& inst, const MaxCoverOptions& solver,
+                              double need, int lo, MaxCoverSolution best, int* lo_proven) {
+    int hi = static_cast<int>(best.chosen.size());
+    while (lo < hi) {
+        const int mid = lo + (hi - lo) / 2;
+        MaxCoverSolution s = solve_max_cover(inst.problem, mid, solver);
+        if (s.value >= need) {
+            hi = mid;
+            best = std::move(s);
+        } else {
+            lo = mid + 1;
+            if (s.upper_bound < need) {
+                *lo_proven = std::max(*lo_proven, mid + 1);
+            }
+        }
+    }
+    return best;
+}
+
+// Fewest new sites reaching `need` weight beyond the baseline: the greedy order gives a count
+// that is enough, a Lagrangian bound of every count a count that is needed (`*needed`), and a
+// binary search between them the smallest count the solver reaches it with.
 MaxCoverSolution fewest_sites(const SiteCoverInstance& inst, const SiteSuggestOptions& options,
-                              double need, Suggestion& out, double* fewer_bound) {
+                              double need, Suggestion& out, int* needed) {
     const MaxCoverSolution all =
         greedy_max_cover(inst.problem, static_cast<int>(inst.problem.sets.size()));
     std::size_t p = 0;
@@ -176,47 +197,64 @@ MaxCoverSolution fewest_sites(const SiteCoverInstance& inst, const SiteSuggestOp
     best.chosen.resize(p);
     best.gain.resize(p);
     best.value = reached;
-    *fewer_bound = 0;
+    *needed = 0;
     if (reached < need) {
-        out.notes.push_back(
-            "The target cannot be reached: even a site in every village leaves "
-            "some population beyond the radius.");
+        out.notes.push_back(core::tr("sites.target_unreachable"));
         return best;
     }
-    out.proven_optimal = p <= 1;
     MaxCoverOptions solver = options.solver;
     solver.enough_value = need;
     solver.control = options.control;
-    while (p > 1 && !out.proven_optimal) {
-        MaxCoverSolution fewer = solve_max_cover(inst.problem, static_cast<int>(p) - 1, solver);
-        if (fewer.value >= need) {
-            best = std::move(fewer);
-            --p;
-            continue;
-        }
-        *fewer_bound = fewer.upper_bound;
-        out.proven_optimal = fewer.upper_bound < need;
-        break;
+    *needed = fewest_sets_lower_bound(inst.problem, need, static_cast<int>(p), solver);
+    if (*needed < static_cast<int>(p)) {
+        best = search_count(inst, solver, need, std::max(*needed, 1), std::move(best), needed);
     }
+    out.proven_optimal = *needed >= static_cast<int>(best.chosen.size());
     return best;
 }
 
-std::string target_summary(const SiteCoverInstance& inst, double target, std::size_t sites,
-                           double fewer_bound, const Suggestion& out) {
-    const double total = std::max(inst.total, 1e-9);
-    std::ostringstream s;
-    s << "To reach " << percent(target) << " coverage " << sites << " new sites are enough ("
-      << percent(out.value / total) << " reached)";
-    if (sites == 0) {
-        s << ": existing sites already reach it.";
-    } else if (out.proven_optimal) {
-        s << "; no choice of " << sites - 1 << " can exceed "
-          << percent((inst.baseline + fewer_bound) / total, 2) << ", so fewer cannot.";
-    } else {
-        s << "; with " << sites - 1 << " the best found falls short, but the bound "
-          << percent((inst.baseline + fewer_bound) / total, 2) << " does not rule it out.";
+// A share as a percentage with the fewest decimals (1 to 4) that still tell it apart from
+// `other`, so that a bound never reads as the value it bounds.
+std::string percent_apart(double share, double other) {
+    int digits = 1;
+    while (digits < 4 && percent(share, digits) == percent(other, digits)) {
+        ++digits;
     }
-    return s.str();
+    return percent(share, digits);
+}
+
+std::string add_summary(const SiteCoverInstance& inst, const SiteSuggestOptions& options,
+                        const MaxCoverSolution& sol, const Suggestion& out) {
+    const double total = std::max(inst.total, 1e-9);
+    const std::string unit =
+        core::tr(options.by_population ? "sites.unit_people" : "sites.unit_villages");
+    const std::string reached = core::tr(
+        "sites.add_reached", {std::to_string(sol.chosen.size()), percent(inst.baseline / total),
+                              percent(out.value / total), whole(out.value), unit});
+    if (out.proven_optimal) {
+        return reached + core::tr("sites.add_optimal", {std::to_string(options.add)});
+    }
+    return reached +
+           core::tr("sites.add_bound",
+                    {std::to_string(options.add), whole(out.upper_bound), unit,
+                     percent_apart(out.upper_bound / total, out.value / total),
+                     whole(out.upper_bound - out.value),
+                     percent_apart((out.upper_bound - out.value) / out.upper_bound, 0.0)});
+}
+
+std::string target_summary(const SiteCoverInstance& inst, double target, std::size_t sites,
+                           int needed, const Suggestion& out) {
+    const double total = std::max(inst.total, 1e-9);
+    const std::string head =
+        core::tr("sites.target_enough",
+                 {percent(target), std::to_string(sites), percent(out.value / total)});
+    if (sites == 0) {
+        return head + core::tr("sites.target_already");
+    }
+    if (out.proven_optimal) {
+        return head + core::tr("sites.target_fewest", {std::to_string(sites)});
+    }
+    return head + core::tr("sites.target_needed", {std::to_string(needed)});
 }
 
 }  // namespace
@@ -230,36 +268,31 @@ Suggestion suggest_sites(const core::Plan& plan, const SiteSuggestOptions& optio
     out.baseline = inst.baseline;
     out.total = inst.total;
     if (inst.missing_population > 0) {
-        out.notes.push_back(std::to_string(inst.missing_population) +
-                            " villages have no population and add nothing to the value.");
+        out.notes.push_back(
+            core::tr("sites.missing_population", {std::to_string(inst.missing_population)}));
     }
     MaxCoverSolution sol;
-    std::ostringstream summary;
     if (options.target_share) {
         const double need = *options.target_share * inst.total - inst.baseline;
-        double fewer_bound = 0;
+        int needed = 0;
         if (need > 0) {
-            sol = fewest_sites(inst, options, need, out, &fewer_bound);
+            sol = fewest_sites(inst, options, need, out, &needed);
         } else {
             out.proven_optimal = true;
         }
         out.value = inst.baseline + sol.value;
-        summary << target_summary(inst, *options.target_share, sol.chosen.size(), fewer_bound, out);
+        out.summary = target_summary(inst, *options.target_share, sol.chosen.size(), needed, out);
     } else {
         MaxCoverOptions solver = options.solver;
         solver.control = options.control;
         sol = solve_max_cover(inst.problem, options.add, solver);
-        out.proven_optimal = sol.upper_bound - sol.value <= 1e-9 * std::max(1.0, sol.value);
+        // Proven only when the bound meets the value (whole weights: bounds are rounded down).
+        out.proven_optimal = sol.upper_bound <= sol.value;
         out.value = inst.baseline + sol.value;
         out.upper_bound = inst.baseline + sol.upper_bound;
-        const double total = std::max(inst.total, 1e-9);
-        summary << sol.chosen.size() << " new sites raise coverage from "
-                << percent(inst.baseline / total) << " to " << percent(out.value / total)
-                << "; no choice of " << options.add << " sites can exceed "
-                << percent(out.upper_bound / total) << ".";
+        out.summary = add_summary(inst, options, sol, out);
     }
     explain_sites(plan, options, inst, sol, out);
-    out.summary = summary.str();
     return out;
 }
 

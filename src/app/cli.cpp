@@ -94,6 +94,12 @@ int run_cli(int argc, char** argv) {
         ->check(CLI::IsMember({"euclidean", "network"}));
     report_cmd->add_flag("--json", report.json, "print JSON");
 
+    RoadsOptions roads;
+    CLI::App* roads_cmd = app.add_subcommand("roads", "health of the road layer as a road graph");
+    roads_cmd->add_option("plan", roads.plan_path, "plan file (.gpkg)")->required();
+    roads_cmd->add_flag("--json", roads.json, "print JSON");
+    roads_cmd->add_option("--out", roads.out_path, "write the problems to a GeoPackage");
+
     InfoOptions info;
     CLI::App* info_cmd = app.add_subcommand("info", "layers, counts, CRS and warnings of a plan");
     info_cmd->add_option("plan", info.plan_path, "plan file (.gpkg)")->required();
@@ -224,6 +230,9 @@ int run_cli(int argc, char** argv) {
     }
     if (info_cmd->parsed()) {
         return run_info(info);
+    }
+    if (roads_cmd->parsed()) {
+        return run_roads(roads);
     }
     if (contig_cmd->parsed()) {
         return run_contiguity(contig);

@@ -1,7 +1,9 @@
 // `beltplan report` and `beltplan info`: coverage of a plan and a description of its file.
 #include "analysis/coverage.h"
+#include "analysis/road_check.h"
 #include "analysis/road_network.h"
 #include "app/commands.h"
+#include "core/messages.h"
 #include "io/plan_file.h"
 
 #include <nlohmann/json.hpp>
@@ -140,6 +142,12 @@ int run_report(const ReportOptions& options) {
                         "cannot be measured; import roads or use --distance euclidean.");
         }
         reach = analysis::network_reach(*plan, network);
+        // One line when the road layer may make these distances too long (issue 13).
+        const std::string roads =
+            analysis::problems_line(analysis::check_roads(*plan, network), options.plan_path);
+        if (!roads.empty()) {
+            std::cerr << "beltplan: " << core::tr("cli.warning_prefix") << ": " << roads << "\n";
+        }
     } else {
         reach = analysis::euclidean_reach(*plan);
     }

@@ -23,6 +23,13 @@ struct ReportOptions {
     bool json = false;
 };
 
+// `beltplan roads`: the road layer's pieces and problems (issue 13).
+struct RoadsOptions {
+    std::string plan_path;
+    bool json = false;
+    std::string out_path;  // --out: the problems as a GeoPackage
+};
+
 struct InfoOptions {
     std::string plan_path;
     bool json = false;
@@ -107,6 +114,7 @@ struct RenderOptions {
 int run_report(const ReportOptions& options);
 int run_render(const RenderOptions& options);
 int run_info(const InfoOptions& options);
+int run_roads(const RoadsOptions& options);
 int run_contiguity(const ContiguityOptions& options);
 int run_belts(const BeltsOptions& options);
 int run_suggest(const SuggestOptions& options);

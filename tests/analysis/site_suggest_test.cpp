@@ -2,6 +2,7 @@
 // for a target share, and the bound at or above the value reached.
 #include "analysis/site_suggest.h"
 
+#include "core/messages.h"
 #include "support/grid_plan.h"
 
 #include <gtest/gtest.h>
@@ -107,6 +108,64 @@ TEST(SiteSuggest, missing_population_is_reported_not_zeroed_silently) {
     const Suggestion s = suggest_sites(plan, o);
     ASSERT_FALSE(s.notes.empty());
     EXPECT_NE(s.notes[0].find("1 villages have no population"), std::string::npos);
+}
+
+// 3 x 3 villages of 1 km, a site reaching its own village and the four beside it: two new
+// sites reach 1,011 people at best (brute force), while the bound can only show 1,052.
+core::Plan nine_villages() {
+    core::Plan plan = test::grid_plan({"abc", "def", "ghi"});
+    for (std::size_t i = 0; i < plan.villages.size(); ++i) {
+        plan.villages[i].population = 100 + static_cast<std::int64_t>((i * 37) % 91);
+    }
+    return plan;
+}
+
+TEST(SiteSuggest, an_open_gap_is_said_in_people_and_never_called_proven) {
+    const core::Plan plan = nine_villages();
+    double best = 0;
+    for (int a = 0; a < 9; ++a) {
+        for (int b = a + 1; b < 9; ++b) {
+            best = std::max(best, covered_with(plan, {a, b}, 1000));
+        }
+    }
+    SiteSuggestOptions o;
+    o.add = 2;
+    o.radius_m = 1000;
+    core::set_language(core::Language::kEnglish);
+    const Suggestion s = suggest_sites(plan, o);
+    EXPECT_DOUBLE_EQ(best, 1011);
+    EXPECT_DOUBLE_EQ(s.value, best);
+    EXPECT_DOUBLE_EQ(s.upper_bound, 1052);
+    EXPECT_FALSE(s.proven_optimal);
+    EXPECT_NE(s.summary.find("can reach more than 1052 people (85.5%)"), std::string::npos)
+        << s.summary;
+    EXPECT_NE(s.summary.find("at most 41 more"), std::string::npos) << s.summary;
+    // Three sites reach everyone, and the bound says so.
+    o.add = 3;
+    const Suggestion all = suggest_sites(plan, o);
+    EXPECT_TRUE(all.proven_optimal);
+    EXPECT_DOUBLE_EQ(all.value, all.total);
+    EXPECT_NE(all.summary.find("this is the best possible"), std::string::npos) << all.summary;
+}
+
+TEST(SiteSuggest, fewest_sites_give_a_lower_bound_on_the_count) {
+    const core::Plan plan = nine_villages();
+    SiteSuggestOptions o;
+    o.radius_m = 1000;
+    o.target_share = 1011.0 / 1231.0;  // what two sites reach at best
+    core::set_language(core::Language::kEnglish);
+    const Suggestion s = suggest_sites(plan, o);
+    EXPECT_EQ(s.sites.size(), 2u);
+    EXPECT_GE(s.value, 1011);
+    EXPECT_TRUE(s.proven_optimal);  // one site: the bound stays below the target
+    EXPECT_NE(s.summary.find("so 2 is the fewest possible"), std::string::npos) << s.summary;
+    o.target_share = 1030.0 / 1231.0;  // beyond two sites, within the bound of two
+    const Suggestion more = suggest_sites(plan, o);
+    EXPECT_EQ(more.sites.size(), 3u);
+    EXPECT_FALSE(more.proven_optimal);
+    EXPECT_NE(more.summary.find("no choice of fewer than 2 new sites can reach it"),
+              std::string::npos)
+        << more.summary;
 }
 
 TEST(SiteSuggest, network_sets_lie_inside_euclidean_sets) {
