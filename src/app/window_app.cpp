@@ -192,6 +192,7 @@ void WindowApp::Impl::show_tilted(bool on) {
 }
 
 core::Result<std::unique_ptr<WindowApp>> WindowApp::open(const WindowOptions& options) {
+    ui::set_language(ui::window_language());
     auto impl = std::make_unique<Impl>();
     impl->path = options.plan_path.empty() ? sample_plan_path() : options.plan_path;
     auto plan = io::read_plan(impl->path);

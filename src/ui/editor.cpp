@@ -4,6 +4,7 @@
 
 #include "core/command.h"
 #include "ui/imgui_osg.h"
+#include "ui/shortcuts.h"
 #include "ui/strings.h"
 
 #include <imgui.h>
@@ -100,17 +101,18 @@ void handle_shortcuts(const EditorContext& context, EditorState& state, EditorOu
         state.presenting = true;
         out.fullscreen = true;
     }
-    if (!io.KeyCtrl) {
-        return;
-    }
-    if (ImGui::IsKeyPressed('z', false) && context.can_undo) {
-        out.undo = true;
-    }
-    if (ImGui::IsKeyPressed('y', false) && context.can_redo) {
-        out.redo = true;
-    }
-    if (ImGui::IsKeyPressed('s', false)) {
-        out.save = true;
+    switch (pressed_shortcut()) {
+        case Shortcut::kUndo:
+            out.undo = context.can_undo;
+            break;
+        case Shortcut::kRedo:
+            out.redo = context.can_redo;
+            break;
+        case Shortcut::kSave:
+            out.save = true;
+            break;
+        default:
+            break;
     }
 }
 
