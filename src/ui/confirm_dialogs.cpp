@@ -123,6 +123,50 @@ AutosaveChoice AutosaveQuestion::draw(const std::string& plan_name) {
     return choice;
 }
 
+void DiskChangeQuestion::ask(std::string path) {
+    path_ = std::move(path);
+    opened_ = false;
+}
+
+DiskChangeChoice DiskChangeQuestion::draw(const std::string& plan_name, bool unsaved) {
+    if (!asking()) {
+        return DiskChangeChoice::kAsking;
+    }
+    const std::string id = core::tr("window.changed_on_disk_title") + "###changed_on_disk";
+    if (!opened_) {
+        ImGui::OpenPopup(id.c_str());
+        opened_ = true;
+    }
+    center_next_window();
+    DiskChangeChoice choice = DiskChangeChoice::kAsking;
+    if (!ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) {
+        return choice;
+    }
+    text_wrapped(core::tr(unsaved ? "window.changed_on_disk_unsaved" : "window.changed_on_disk",
+                          {plan_name, path_}));
+    ImGui::Spacing();
+    if (ImGui::Button(core::tr("window.reload").c_str())) {
+        choice = DiskChangeChoice::kReload;
+    }
+    note_item("disk.reload");
+    ImGui::SameLine();
+    if (ImGui::Button(core::tr("window.menu_save_as").c_str())) {
+        choice = DiskChangeChoice::kSaveAs;
+    }
+    note_item("disk.save_as");
+    ImGui::SameLine();
+    if (ImGui::Button(core::tr("window.keep_editing").c_str()) || escape_pressed()) {
+        choice = DiskChangeChoice::kKeep;
+    }
+    note_item("disk.keep");
+    if (choice != DiskChangeChoice::kAsking) {
+        ImGui::CloseCurrentPopup();
+        path_.clear();
+    }
+    ImGui::EndPopup();
+    return choice;
+}
+
 std::string file_time_text(const std::string& path) {
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0) {

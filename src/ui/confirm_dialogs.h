@@ -55,6 +55,22 @@ private:
     bool opened_ = false;
 };
 
+enum class DiskChangeChoice { kAsking, kReload, kSaveAs, kKeep };
+
+// Another program changed the plan file since it was opened or saved here: Reload (the
+// unsaved question comes first when there are changes), Save as (keep this version under
+// another name), or Keep editing (a plain save will then refuse, as the file changed).
+class DiskChangeQuestion {
+public:
+    void ask(std::string path);
+    bool asking() const { return !path_.empty(); }
+    DiskChangeChoice draw(const std::string& plan_name, bool unsaved);
+
+private:
+    std::string path_;
+    bool opened_ = false;
+};
+
 // "YYYY-MM-DD HH:MM" in local time of the file's last change; "" when it cannot be read.
 std::string file_time_text(const std::string& path);
 
