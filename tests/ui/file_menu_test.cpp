@@ -1,0 +1,65 @@
+// The File menu reports each choice; Save follows the real saved state; the status line drops a
+// "saved" message once the plan changes again.
+#include "ui/file_menu.h"
+
+#include "ui/headless_imgui.h"
+#include "ui/status_line.h"
+#include "ui/strings.h"
+
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+namespace beltplan {
+namespace {
+
+class FileMenuTest : public ::testing::TestWithParam<std::pair<const char*, ui::FileAction>> {};
+
+TEST_P(FileMenuTest, each_item_reports_its_action) {
+    test::HeadlessImGui gui;
+    ui::FileMenuState state;
+    state.dirty = true;
+    state.import_available = true;
+    std::vector<ui::FileAction> chosen;
+    auto draw = [&] {
+        if (ImGui::BeginMainMenuBar()) {
+            const ui::FileChoice c = ui::draw_file_menu(state);
+            if (c.action != ui::FileAction::kNone) {
+                chosen.push_back(c.action);
+            }
+            ImGui::EndMainMenuBar();
+        }
+    };
+    gui.frame(draw, false);
+    ASSERT_TRUE(gui.click_item("menu.file"));
+    gui.drain(draw, 2, 2000, false);
+    ASSERT_TRUE(gui.click_item(GetParam().first)) << GetParam().first;
+    gui.drain(draw, 2, 2000, false);
+    ASSERT_EQ(chosen.size(), 1u);
+    EXPECT_EQ(chosen[0], GetParam().second);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Items, FileMenuTest,
+    ::testing::Values(std::pair{"menu.new_import", ui::FileAction::kNewFromImport},
+                      std::pair{"menu.open", ui::FileAction::kOpen},
+                      std::pair{"menu.save", ui::FileAction::kSave},
+                      std::pair{"menu.save_as", ui::FileAction::kSaveAs},
+                      std::pair{"menu.compare", ui::FileAction::kCompare},
+                      std::pair{"menu.export_map", ui::FileAction::kExportMap},
+                      std::pair{"menu.export_tables", ui::FileAction::kExportTables},
+                      std::pair{"menu.quit", ui::FileAction::kQuit}));
+
+TEST(StatusLine, a_saved_message_goes_with_the_next_edit_and_errors_stay) {
+    ui::set_language(ui::Language::kChinese);
+    ui::StatusLine status;
+    status.post(u8"已保存到 plan.gpkg", ui::StatusLine::Kind::kSaved, 7);
+    EXPECT_EQ(status.message(7), u8"已保存到 plan.gpkg");
+    EXPECT_EQ(status.message(8), "") << "an edit after the save";
+    status.post("the disk is full", ui::StatusLine::Kind::kError, 8);
+    EXPECT_EQ(status.message(9), "the disk is full");
+    EXPECT_EQ(ui::StatusLine::saved_state(true), u8"未保存");
+    EXPECT_EQ(ui::StatusLine::saved_state(false), u8"已保存");
+}
+
+}  // namespace
+}  // namespace beltplan
