@@ -3,7 +3,7 @@
 // commands through the UndoStack, coverage sync, recolour, draw.
 #include "app/window_app.h"
 
-#include "analysis/belts.h"
+#include "analysis/plan_analysis.h"
 #include "app/commands.h"
 #include "app/plugin_host.h"
 #include "app/window_impl.h"
@@ -12,7 +12,6 @@
 #include "render/map_render.h"
 #include "render/map_scene.h"
 #include "render/village_colors.h"
-#include "ui/coverage_model.h"
 #include "ui/editor.h"
 #include "ui/imgui_osg.h"
 #include "ui/picking.h"
@@ -88,6 +87,7 @@ core::Result<osg::ref_ptr<osgViewer::Viewer>> make_viewer(const WindowOptions& o
     traits->height = options.height_px;
     traits->windowDecoration = true;
     traits->doubleBuffer = true;
+    traits->stencil = 8;  // reach discs and belt bands blend each pixel once (set_blend_once)
     traits->windowName = title;
     osg::ref_ptr<osg::GraphicsContext> gc =
         osg::GraphicsContext::createGraphicsContext(traits.get());
@@ -106,6 +106,7 @@ core::Result<osg::ref_ptr<osgViewer::Viewer>> make_viewer(const WindowOptions& o
     camera->setProjectionResizePolicy(osg::Camera::FIXED);
     camera->setComputeNearFarMode(osg::CullSettings::DO_NOT_COMPUTE_NEAR_FAR);
     camera->setClearColor(osg::Vec4(0.96f, 0.96f, 0.94f, 1.f));
+    camera->setClearMask(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
     camera->setDrawBuffer(GL_BACK);
     camera->setReadBuffer(GL_BACK);
     return viewer;
@@ -165,12 +166,7 @@ void WindowApp::Impl::update_camera() {
 render::SceneInputs WindowApp::Impl::scene_inputs(bool extruded) {
     render::SceneInputs inputs;
     inputs.plan = &plan;
-    inputs.reach = coverage->reach();
-    inputs.radius_m = plan.settings.reach_m;
-    inputs.distance = plan.settings.distance;
-    inputs.network =
-        plan.settings.distance == core::DistanceMode::kNetwork ? &coverage->network() : nullptr;
-    inputs.belts = belts;
+    inputs.analysis = analysis.get();
     inputs.font = font;
     inputs.extruded = extruded;
     return inputs;
@@ -217,11 +213,10 @@ core::Result<std::unique_ptr<WindowApp>> WindowApp::open(const WindowOptions& op
         return viewer.error();
     }
     impl->viewer = viewer.value();
-    impl->coverage = std::make_unique<ui::CoverageModel>(impl->plan);
+    analysis::AnalysisOptions settings;
+    settings.file = impl->path;
+    impl->analysis = std::make_unique<analysis::PlanAnalysis>(impl->plan, settings);
     impl->picker = std::make_unique<ui::VillagePicker>(impl->plan);
-    impl->belts = analysis::analyze_belts(impl->plan);
-    impl->graph = analysis::contiguity(impl->plan, {});
-    impl->org_checks = analysis::validate_all(impl->plan, impl->graph);
     impl->plan_bounds = core::bounds(impl->plan);
     analysis::register_builtin_strategies(impl->strategies);
     for (const std::string& problem :
@@ -279,11 +274,9 @@ bool WindowApp::step() {
     }
     ui::EditorContext context;
     context.plan = &s.plan;
-    context.coverage = s.coverage.get();
+    context.analysis = s.analysis.get();
     context.picker = s.picker.get();
-    context.belts = &s.belts;
     context.legend = &s.legend;
-    context.org_checks = &s.org_checks;
     s.poll_jobs();
     s.poll_compare();
     context.compare_path = s.compare_path;
@@ -303,7 +296,7 @@ bool WindowApp::step() {
         status.error = j.error;
     }
     if (s.editor.tool == ui::Tool::kMeasure && s.editor.measure_along_roads) {
-        context.network = &s.coverage->network();  // built on first use
+        context.network = &s.analysis->road_network();  // built on first use
     }
     context.plan_bounds = s.plan_bounds;
     context.dirty = s.dirty();
@@ -346,8 +339,8 @@ const core::UndoStack& WindowApp::history() const {
 const render::MapScene& WindowApp::scene() const {
     return *impl_->scene;
 }
-const ui::CoverageModel& WindowApp::coverage() const {
-    return *impl_->coverage;
+const analysis::PlanAnalysis& WindowApp::analysis() const {
+    return *impl_->analysis;
 }
 ui::EditorState& WindowApp::editor() {
     return impl_->editor;

@@ -15,7 +15,6 @@ class EventQueue;
 }
 
 namespace beltplan::ui {
-class CoverageModel;
 struct EditorState;
 enum class JobKind;
 }  // namespace beltplan::ui
@@ -23,6 +22,7 @@ namespace beltplan::render {
 class MapScene;
 }
 namespace beltplan::analysis {
+class PlanAnalysis;
 struct Suggestion;
 struct PlanComparison;
 }  // namespace beltplan::analysis
@@ -53,8 +53,8 @@ public:
     // For tests and the screenshot mode.
     const core::Plan& plan() const;
     const core::UndoStack& history() const;
-    const ui::CoverageModel& coverage() const;
-    const render::MapScene& scene() const;  // the 2D map
+    const analysis::PlanAnalysis& analysis() const;  // of plan(), up to date after each step
+    const render::MapScene& scene() const;           // the 2D map
     ui::EditorState& editor();
     const std::string& plan_path() const;
     // The window's event queue (coordinates in window pixels as the window reports them).

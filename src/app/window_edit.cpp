@@ -1,5 +1,5 @@
-// Applying what the editor asked for: commands through the UndoStack, then coverage sync,
-// recolouring and the reach layer; save, autosave, export of the view, full screen.
+// Applying what the editor asked for: commands through the UndoStack, then the analysis update
+// and the scene following its delta; save, autosave, export of the view, full screen.
 #include "analysis/apply_suggestion.h"
 #include "app/window_impl.h"
 #include "io/plan_file.h"
@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 
 namespace beltplan::app {
 
@@ -21,7 +22,8 @@ std::string WindowApp::Impl::title() const {
 
 namespace {
 
-// While comparing, each village is coloured by what the other plan does to it.
+// While comparing, each village is coloured by what the other plan does to it: its status is
+// its class on the custom channel.
 render::VillageColoring change_coloring(const analysis::PlanComparison& c) {
     using analysis::VillageChange;
     struct Class {
@@ -37,17 +39,20 @@ render::VillageColoring change_coloring(const analysis::PlanComparison& c) {
         {VillageChange::kSame, ui::Str::kSame, render::Rgba{0.86f, 0.86f, 0.84f, 1.f}},
     };
     render::VillageColoring out;
+    out.rule = render::FillRule::kClasses;
+    out.channel = render::ValueChannel::kCustom;
     out.legend.title = ui::tr(ui::Str::kCompare);
     for (const Class& k : classes) {
+        out.palette.push_back(k.color);
         out.legend.entries.push_back({ui::tr(k.label), k.color, render::LegendSymbol::kFill});
     }
-    out.fill.reserve(c.status_for_a.size());
+    out.custom.reserve(c.status_for_a.size());
     for (VillageChange s : c.status_for_a) {
-        for (const Class& k : classes) {
-            if (k.change == s) {
-                out.fill.push_back(k.color);
-            }
+        float cls = -1.f;
+        for (std::size_t k = 0; k < std::size(classes); ++k) {
+            cls = classes[k].change == s ? static_cast<float>(k) : cls;
         }
+        out.custom.push_back(cls);
     }
     return out;
 }
@@ -62,21 +67,24 @@ render::ColoringRequest WindowApp::Impl::coloring_request() const {
     render::ColoringRequest request;
     request.mode = modes[std::clamp(editor.color_mode, 0, 4)];
     request.attribute = "population";
-    request.graph = &graph;
+    request.graph = &analysis->contiguity();
+    request.per_village = false;  // the shader colours each village from its values
     return request;
 }
 
+// New colouring uniforms (and, for the population classes or a comparison, the custom channel)
+// and the legend; the per-village reach values stay as they are.
 void WindowApp::Impl::recolour() {
     shown_color_mode = editor.color_mode;
     core::Result<render::VillageColoring> coloring =
         comparison && comparison->status_for_a.size() == plan.villages.size()
             ? core::Result<render::VillageColoring>(change_coloring(*comparison))
-            : render::color_villages(plan, coverage->reach(), plan.settings.reach_m,
+            : render::color_villages(plan, analysis->reach(), analysis->radius_m(),
                                      coloring_request());
     if (coloring) {
-        scene->set_village_colors(coloring.value().fill);
+        scene->set_coloring(coloring.value());
         if (tilted_scene) {
-            tilted_scene->set_village_colors(coloring.value().fill);
+            tilted_scene->set_coloring(coloring.value());
         }
         legend = coloring.value().legend;
     }
@@ -88,51 +96,22 @@ void WindowApp::Impl::on_changes(const core::ChangeSet& changes) {
     }
     ++edits_since_autosave;
     ++plan_version;
-    if (coverage->sync(changes)) {
+    using analysis::Derived;
+    const analysis::AnalysisDelta delta = analysis->update(changes);
+    for (render::MapScene* s : {scene.get(), tilted_scene.get()}) {
+        if (s != nullptr) {
+            s->update(*analysis, delta);
+        }
+    }
+    // The legend names the radius and the groups; the colours themselves follow the values.
+    const render::ColorMode mode = coloring_request().mode;
+    const bool legend_stale =
+        (delta.has(Derived::kRadius) &&
+         (mode == render::ColorMode::kCoverage || mode == render::ColorMode::kDistance)) ||
+        ((delta.has(Derived::kOrgOutlines) || delta.has(Derived::kContiguity)) &&
+         mode == render::ColorMode::kJointOrg);
+    if (legend_stale && !comparison) {
         recolour();
-        const analysis::RoadNetwork* network =
-            plan.settings.distance == core::DistanceMode::kNetwork ? &coverage->network() : nullptr;
-        scene->set_reach(plan, plan.settings.reach_m, plan.settings.distance, network);
-        if (tilted_scene) {
-            tilted_scene->set_reach(plan, plan.settings.reach_m, plan.settings.distance, network);
-        }
-    }
-    if (changes.contiguity_changed) {
-        graph = analysis::contiguity(plan, {});
-    }
-    if (!changes.joint_orgs.empty() || changes.contiguity_changed) {
-        org_checks = analysis::validate_all(plan, graph);
-    }
-    if (!changes.joint_orgs.empty() && coloring_request().mode == render::ColorMode::kJointOrg) {
-        recolour();
-    }
-    if (!changes.joint_orgs.empty()) {
-        for (render::MapScene* s : {scene.get(), tilted_scene.get()}) {
-            if (s != nullptr) {
-                s->set_joint_orgs(plan, &graph);
-            }
-        }
-    }
-    if (!changes.belts.empty() || !changes.sites.empty() || !changes.settings.empty()) {
-        belts = analysis::analyze_belts(plan);
-        for (render::MapScene* s : {scene.get(), tilted_scene.get()}) {
-            if (s != nullptr) {
-                s->set_belts(plan, belts);
-            }
-        }
-    }
-    if (!changes.sites.empty()) {
-        // Names step aside from the stars the editor draws where the sites now stand.
-        std::vector<core::PointM> stars;
-        stars.reserve(plan.sites.size());
-        for (const core::Site& site : plan.sites) {
-            stars.push_back(site.position);
-        }
-        scene->set_label_obstacles(stars);
-        if (tilted_scene) {
-            tilted_scene->set_label_obstacles(stars);
-            tilted_scene->set_sites(plan);  // the 2.5D view draws its own markers
-        }
     }
     if (!compare_path.empty()) {
         compare_stale = true;  // compared again once the running comparison is done

@@ -2,17 +2,14 @@
 // window_edit.cpp (applying the editor's requests: commands, save, autosave, export).
 #pragma once
 
-#include "analysis/belts.h"
 #include "analysis/compare.h"
-#include "analysis/contiguity.h"
-#include "analysis/joint_orgs.h"
+#include "analysis/plan_analysis.h"
 #include "analysis/strategy.h"
 #include "app/window_app.h"
 #include "core/plan.h"
 #include "core/undo_stack.h"
 #include "render/map_scene.h"
 #include "render/village_colors.h"
-#include "ui/coverage_model.h"
 #include "ui/editor.h"
 #include "ui/imgui_osg.h"
 #include "ui/picking.h"
@@ -33,12 +30,9 @@ struct WindowApp::Impl {
     std::string path;
     core::Plan plan;
     core::UndoStack history;
-    std::unique_ptr<ui::CoverageModel> coverage;
+    std::unique_ptr<analysis::PlanAnalysis> analysis;  // everything derived from the plan
     std::unique_ptr<ui::VillagePicker> picker;
-    std::vector<analysis::BeltResult> belts;
     render::Legend legend;
-    analysis::ContiguityGraph graph;  // queen graph with the plan's edits
-    std::vector<analysis::JointOrgCheck> org_checks;
     // A suggestion computed on a copy of the plan off the frame (one per ui::JobKind).
     struct Job {
         std::future<core::Result<analysis::Suggestion>> future;  // valid while running

@@ -1,6 +1,6 @@
-// Polygon layers: villages batched into one geometry whose colour comes from a per-village
-// texel (flat or extruded for the 2.5D view), townships with fill and strong outline, and the
-// raster basemap quad.
+// Polygon layers: villages batched into one geometry whose colour the shader chooses from
+// per-village values (flat or extruded for the 2.5D view), townships with fill and strong
+// outline, and the raster basemap quad.
 #include "core/geos_ops.h"
 #include "render/scene_parts.h"
 #include "render/shader_library.h"
@@ -89,9 +89,9 @@ osg::ref_ptr<osg::Group> build_villages(const core::Plan& plan, const Frame& fra
     set_2d_state(state, bin::kVillageFill);
     state->setAttributeAndModes(make_program(extruded ? "extrude" : "village").get(),
                                 osg::StateAttribute::ON);
-    state->setTextureAttribute(0, textures.colors.get(), osg::StateAttribute::ON);
-    osg::ref_ptr<osg::Uniform> colors = new osg::Uniform("bp_village_colors", 0);
-    state->addUniform(colors.get());
+    state->setTextureAttribute(0, textures.values.get(), osg::StateAttribute::ON);
+    osg::ref_ptr<osg::Uniform> values = new osg::Uniform("bp_village_values", 0);
+    state->addUniform(values.get());
     if (extruded) {
         state->setMode(GL_DEPTH_TEST, osg::StateAttribute::ON);
         state->setTextureAttribute(1, textures.heights.get(), osg::StateAttribute::ON);

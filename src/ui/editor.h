@@ -3,15 +3,13 @@
 // them. Call draw_editor between ImGuiBridge::new_frame and end_frame.
 #pragma once
 
-#include "analysis/belts.h"
 #include "analysis/compare.h"
-#include "analysis/joint_orgs.h"
+#include "analysis/plan_analysis.h"
 #include "analysis/road_network.h"
 #include "analysis/strategy.h"
 #include "core/command.h"
 #include "core/plan.h"
 #include "render/village_colors.h"
-#include "ui/coverage_model.h"
 #include "ui/map_view.h"
 #include "ui/picking.h"
 
@@ -93,12 +91,10 @@ struct EditorState {
 // Read-only inputs of one frame.
 struct EditorContext {
     const core::Plan* plan = nullptr;
-    const CoverageModel* coverage = nullptr;
+    const analysis::PlanAnalysis* analysis = nullptr;  // of *plan: coverage, belts, checks
     const VillagePicker* picker = nullptr;
-    const std::vector<analysis::BeltResult>* belts = nullptr;
-    const render::Legend* legend = nullptr;                            // of the village fill
-    const std::vector<analysis::JointOrgCheck>* org_checks = nullptr;  // plan.joint_orgs order
-    std::array<JobStatus, kJobKinds> jobs;                             // by JobKind
+    const render::Legend* legend = nullptr;          // of the village fill
+    std::array<JobStatus, kJobKinds> jobs;           // by JobKind
     const analysis::RoadNetwork* network = nullptr;  // built while measuring along roads
     core::Box plan_bounds;
     bool dirty = false;

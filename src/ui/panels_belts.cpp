@@ -18,7 +18,7 @@ constexpr float kMinHalfWidthM = 100.f;
 constexpr float kMaxHalfWidthM = 5000.f;
 
 const analysis::BeltResult* result_of(const EditorContext& context, const std::string& id) {
-    for (const analysis::BeltResult& r : *context.belts) {
+    for (const analysis::BeltResult& r : context.analysis->belts()) {
         if (r.belt_id == id) {
             return &r;
         }

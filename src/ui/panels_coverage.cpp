@@ -1,6 +1,6 @@
 // The coverage panel: reach radius and distance mode (as commands), totals, the per-township
 // table and the uncovered villages (click to fly there).
-#include "core/site_commands.h"
+#include "core/settings_commands.h"
 #include "ui/editor.h"
 #include "ui/strings.h"
 
@@ -141,6 +141,7 @@ void draw_coverage_panel(const EditorContext& context, EditorState& state, Edito
     if (ImGui::SliderFloat("##radius", &radius, kMinRadiusM, kMaxRadiusM, "%.0f")) {
         out.commands.push_back(std::make_unique<core::SetReachRadius>(radius));
     }
+    note_item("coverage.radius");
     if (ImGui::IsItemDeactivatedAfterEdit()) {
         out.end_merge = true;
     }
@@ -165,9 +166,17 @@ void draw_coverage_panel(const EditorContext& context, EditorState& state, Edito
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1.f);
     ImGui::Combo("##color_by", &state.color_mode, modes, 5);
-    const analysis::CoverageReport& report = context.coverage->report();
+    if (const auto& problem = context.analysis->problem()) {
+        // Along roads on a plan without roads: no figure is better than a wrong one.
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.2f, 0.1f, 1.f));
+        ImGui::TextWrapped("%s", problem->message.c_str());
+        ImGui::PopStyleColor();
+        ImGui::End();
+        return;
+    }
+    const analysis::CoverageReport& report = context.analysis->coverage();
     draw_totals(report);
-    ImGui::TextDisabled("%s: %.1f ms", tr(Str::kAnalysisTime), context.coverage->last_ms());
+    ImGui::TextDisabled("%s: %.1f ms", tr(Str::kAnalysisTime), context.analysis->last_update_ms());
     draw_target(context, state, out);
     ImGui::Separator();
     ImGui::TextUnformatted(tr(Str::kByTownship));

@@ -63,7 +63,7 @@ void draw_village(const EditorContext& context, int index) {
     row(tr(Str::kKind), v.kind != core::VillageKind::kUnknown ? kind : tr(Str::kUnknown));
     row(tr(Str::kWeakOrg), yes_no(v.weak_org));
     row(tr(Str::kLeader), yes_no(v.leader));
-    const auto& reach = context.coverage->reach();
+    const auto& reach = context.analysis->reach();
     const analysis::Reach r = reach[static_cast<std::size_t>(index)];
     row(tr(Str::kReachDistance), format_length(r.distance_m));
     row(tr(Str::kNearestSite),
@@ -78,7 +78,7 @@ void draw_village(const EditorContext& context, int index) {
     }
     row(tr(Str::kJointOrg), orgs.empty() ? tr(Str::kNone) : orgs);
     std::string belts;
-    for (const analysis::BeltResult& b : *context.belts) {
+    for (const analysis::BeltResult& b : context.analysis->belts()) {
         for (int m : b.members) {
             if (m == index) {
                 belts += (belts.empty() ? "" : "\n") + b.name;

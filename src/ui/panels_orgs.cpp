@@ -217,8 +217,8 @@ void draw_joint_org_tab(const EditorContext& context, EditorState& state, Editor
     ImGui::Separator();
     for (std::size_t i = 0; i < plan.joint_orgs.size(); ++i) {
         const core::JointOrg& org = plan.joint_orgs[i];
-        const bool valid = context.org_checks == nullptr || i >= context.org_checks->size() ||
-                           (*context.org_checks)[i].valid;
+        const std::vector<analysis::JointOrgCheck>& checks = context.analysis->org_checks();
+        const bool valid = i >= checks.size() || checks[i].valid;
         const std::string label = std::string(valid ? "  " : "! ") + org.name + " (" +
                                   std::to_string(org.members.size()) + ")##" + org.id;
         if (ImGui::Selectable(label.c_str(), org.id == state.selected_org)) {
@@ -226,10 +226,7 @@ void draw_joint_org_tab(const EditorContext& context, EditorState& state, Editor
         }
         if (org.id == state.selected_org) {
             ImGui::Indent();
-            const analysis::JointOrgCheck* check =
-                context.org_checks != nullptr && i < context.org_checks->size()
-                    ? &(*context.org_checks)[i]
-                    : nullptr;
+            const analysis::JointOrgCheck* check = i < checks.size() ? &checks[i] : nullptr;
             draw_org(context, org, check, out);
             ImGui::Unindent();
         }

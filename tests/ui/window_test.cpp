@@ -4,13 +4,14 @@
 #include "analysis/compare.h"
 #include "analysis/contiguity.h"
 #include "analysis/coverage.h"
+#include "analysis/plan_analysis.h"
 #include "analysis/strategy.h"
 #include "app/window_app.h"
 #include "io/plan_file.h"
 #include "render/map_scene.h"
 #include "render/village_colors.h"
+#include "render/village_values.h"
 #include "support/test_support.h"
-#include "ui/coverage_model.h"
 #include "ui/editor.h"
 #include "ui/strings.h"
 #include "ui/xvfb_display.h"
@@ -164,7 +165,7 @@ TEST_F(WindowTest, dragging_a_site_updates_coverage_as_the_analysis_says) {
     ASSERT_GE(site, 0);
     // Drop it on the anchor of an uncovered village shown in the map area.
     ui::ScreenPoint target{-1.f, -1.f};
-    for (const auto& u : app_->coverage().report().uncovered) {
+    for (const auto& u : app_->analysis().coverage().uncovered) {
         for (const core::Village& v : plan.villages) {
             if (v.code == u.code && in_map_area(view.to_screen(core::anchor(v)))) {
                 target = view.to_screen(core::anchor(v));
@@ -172,7 +173,7 @@ TEST_F(WindowTest, dragging_a_site_updates_coverage_as_the_analysis_says) {
         }
     }
     ASSERT_GE(target.x, 0.f);
-    const std::int64_t covered_before = app_->coverage().report().total.covered;
+    const std::int64_t covered_before = app_->analysis().coverage().total.covered;
     const ui::ScreenPoint from =
         view.to_screen(plan.sites[static_cast<std::size_t>(site)].position);
     move(from);
@@ -200,7 +201,7 @@ TEST_F(WindowTest, dragging_a_site_updates_coverage_as_the_analysis_says) {
                 2 * view.m_per_px());
     const analysis::CoverageReport expected = analysis::summarize_coverage(
         plan, analysis::euclidean_reach(plan), plan.settings.reach_m, plan.settings.distance);
-    const analysis::CoverageReport& shown = app_->coverage().report();
+    const analysis::CoverageReport& shown = app_->analysis().coverage();
     EXPECT_EQ(shown.total.covered, expected.total.covered);
     EXPECT_EQ(shown.total.covered_population, expected.total.covered_population);
     EXPECT_EQ(shown.uncovered.size(), expected.uncovered.size());
@@ -575,7 +576,7 @@ TEST_F(WindowTest, f3_toggles_the_tilted_view_where_clicks_edit_nothing) {
 TEST_F(WindowTest, compare_with_a_proposal_colours_changes_and_follows_edits) {
     core::Plan proposal = app_->plan();
     proposal.sites.erase(proposal.sites.begin());
-    const std::string far_code = app_->coverage().report().uncovered.front().code;
+    const std::string far_code = app_->analysis().coverage().uncovered.front().code;
     int far = -1;
     for (std::size_t i = 0; i < proposal.villages.size(); ++i) {
         far = proposal.villages[i].code == far_code ? static_cast<int>(i) : far;
@@ -637,7 +638,7 @@ TEST_F(WindowTest, compare_with_a_proposal_colours_changes_and_follows_edits) {
     EXPECT_NEAR(shown->sites_moved.front().distance_m, 2500.0, 1e-6);
     // By hand: lost = covered now, farther than R from every site of the proposal.
     const auto reach_b = analysis::euclidean_reach(proposal);
-    const auto& reach_a = app_->coverage().reach();
+    const auto& reach_a = app_->analysis().reach();
     int lost = 0;
     for (std::size_t i = 0; i < plan.villages.size(); ++i) {
         lost += reach_a[i].distance_m <= plan.settings.reach_m &&
@@ -681,36 +682,45 @@ TEST_F(WindowTest, compare_with_a_proposal_colours_changes_and_follows_edits) {
     EXPECT_EQ(app_->comparison()->a.sites, static_cast<std::int64_t>(plan.sites.size()));
 }
 
-// The coverage panel's colour combo refills the villages through the lookup texture: with
-// "kind", a hub village takes the kind colour the renderer gives hubs.
+// The coverage panel's colour combo recolours the villages through the shader's uniforms: with
+// "kind", a hub village is drawn in the kind colour the renderer gives hubs, and the values
+// texture is not sent again.
 TEST_F(WindowTest, colour_by_kind_refills_the_villages) {
     const core::Plan& plan = app_->plan();
+    ui::EditorState& state = app_->editor();
     int hub = -1;
     for (std::size_t i = 0; i < plan.villages.size() && hub < 0; ++i) {
         hub = plan.villages[i].kind == core::VillageKind::kHub ? static_cast<int>(i) : -1;
     }
     ASSERT_GE(hub, 0);
-    auto texel = [&] {
-        const unsigned char* data = app_->scene().color_image()->data();
-        const unsigned char* t = data + 4 * static_cast<std::size_t>(hub);
-        return render::Rgba{t[0] / 255.f, t[1] / 255.f, t[2] / 255.f, t[3] / 255.f};
-    };
+    const core::Village& village = plan.villages[static_cast<std::size_t>(hub)];
     render::ColoringRequest by_kind;
     by_kind.mode = render::ColorMode::kKind;
     const auto expected = render::color_villages(plan, {}, plan.settings.reach_m, by_kind);
     ASSERT_TRUE(expected);
     const render::Rgba want = expected.value().fill[static_cast<std::size_t>(hub)];
-    const render::Rgba before = texel();
-    app_->editor().color_mode = 3;  // kind
+    state.view.fly_to(core::anchor(village), 6000.0);
     frames(2);
-    const render::Rgba after = texel();
-    EXPECT_NEAR(after.r, want.r, 1.f / 255);
-    EXPECT_NEAR(after.g, want.g, 1.f / 255);
-    EXPECT_NEAR(after.b, want.b, 1.f / 255);
-    EXPECT_GT(
-        std::abs(after.r - before.r) + std::abs(after.g - before.g) + std::abs(after.b - before.b),
-        0.1f)
-        << "the coverage colour was already the kind colour";
+    auto wanted_share = [&] {
+        const std::string shot = dir_.file("kind.png");
+        app_->capture_next_frame(shot);
+        frames(1);
+        const osg::ref_ptr<osg::Image> image = osgDB::readImageFile(shot);
+        EXPECT_TRUE(image.valid());
+        const auto [inside, hits] =
+            sample_village(*image, state.view, village, 14.f, true, [&](const osg::Vec4& c) {
+                return std::abs(c.r() - want.r) < 0.1f && std::abs(c.g() - want.g) < 0.1f &&
+                       std::abs(c.b() - want.b) < 0.1f;
+            });
+        EXPECT_GT(inside, 0);
+        return inside > 0 ? static_cast<double>(hits) / inside : 0.0;
+    };
+    EXPECT_LT(wanted_share(), 0.5) << "the coverage colour was already the kind colour";
+    const std::uint64_t uploaded = app_->scene().values().uploaded_texels();
+    state.color_mode = 3;  // kind
+    frames(2);
+    EXPECT_GT(wanted_share(), 0.5) << "the hub is not drawn in the hub colour";
+    EXPECT_EQ(app_->scene().values().uploaded_texels(), uploaded);
 }
 
 TEST_F(WindowTest, a_newer_autosave_restores_unsaved_work_on_open) {
@@ -752,7 +762,7 @@ TEST_F(WindowTest, screenshots_of_every_panel) {
     };
     const core::Plan& plan = app_->plan();
     const ui::MapView& view = app_->editor().view;
-    const auto& reach = app_->coverage().reach();
+    const auto& reach = app_->analysis().reach();
     int covered = -1;
     for (std::size_t i = 0; i < plan.villages.size() && covered < 0; ++i) {
         const ui::ScreenPoint p = view.to_screen(core::anchor(plan.villages[i]));
