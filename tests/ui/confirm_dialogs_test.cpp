@@ -52,7 +52,8 @@ TEST_P(UnsavedQuestionTest, each_button_answers_once) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Buttons, UnsavedQuestionTest,
-                         ::testing::Values("unsaved.save", "unsaved.discard", "unsaved.cancel"));
+                         ::testing::Values("unsaved.save", "unsaved.discard", "unsaved.cancel"),
+                         [](const auto& p) { return std::string(p.param).substr(8); });
 
 TEST(AutosaveQuestion, restore_or_discard_with_the_autosave_time) {
     test::TempDir dir;
