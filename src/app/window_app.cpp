@@ -144,6 +144,7 @@ void WindowApp::Impl::update_camera() {
     const double half_w = editor.view.width_px() * editor.view.m_per_px() / 2.0;
     const double half_h = editor.view.height_px() * editor.view.m_per_px() / 2.0;
     if (!tilted_scene) {
+        scene->set_view_scale(editor.view.m_per_px());
         camera->setProjectionMatrixAsOrtho(-half_w, half_w, -half_h, half_h, -1.0e5, 1.0e5);
         camera->setViewMatrix(osg::Matrixd::translate(-c.x, -c.y, 0.0));
         return;
@@ -168,6 +169,7 @@ render::SceneInputs WindowApp::Impl::scene_inputs(bool extruded) {
     inputs.plan = &plan;
     inputs.analysis = analysis.get();
     inputs.font = font;
+    inputs.m_per_px = editor.view.m_per_px();
     inputs.extruded = extruded;
     return inputs;
 }
@@ -230,6 +232,8 @@ core::Result<std::unique_ptr<WindowApp>> WindowApp::open(const WindowOptions& op
     if (font) {
         impl->font = font.value();
     }
+    impl->editor.view.set_viewport(options.width_px, options.height_px);
+    ui::fit_to_plan(impl->plan_bounds, impl->editor);
     impl->scene = std::make_unique<render::MapScene>(impl->scene_inputs(false));
     impl->scene->set_visible(render::Layer::kSites, false);  // the editor draws live markers
     impl->recolour();
@@ -245,8 +249,6 @@ core::Result<std::unique_ptr<WindowApp>> WindowApp::open(const WindowOptions& op
         impl->bridge->init_gl();
         gc->releaseContext();
     }
-    impl->editor.view.set_viewport(options.width_px, options.height_px);
-    ui::fit_to_plan(impl->plan_bounds, impl->editor);
     impl->shown_title = impl->title();
     if (!options.compare_path.empty()) {
         impl->start_compare(options.compare_path);
