@@ -192,6 +192,7 @@ core::Result<MapImage> render_map(OffscreenRenderer& renderer, const MapInputs& 
                                 cy + mpp * (height - centre_px), -1e6, 1e6);
         out.metres_per_pixel = mpp * ss;
         frame.metres_per_pixel = mpp;
+        scene.set_view_scale(mpp);  // outlines simplified to under a drawn pixel
     } else {
         const double extent = std::max(b.width(), b.height());
         scene.set_village_heights(village_heights(

@@ -3,6 +3,7 @@
 #include "render/map_scene.h"
 
 #include "render/label_layer.h"
+#include "render/scene_levels.h"
 #include "render/scene_parts.h"
 #include "render/village_values.h"
 
@@ -107,9 +108,24 @@ MapScene::MapScene(const SceneInputs& inputs) {
     layers_[static_cast<std::size_t>(Layer::kBasemap)] =
         inputs.basemap != nullptr ? detail::build_basemap(*inputs.basemap, frame)
                                   : osg::ref_ptr<osg::Group>(new osg::Group);
-    layers_[static_cast<std::size_t>(Layer::kTownships)] = detail::build_townships(plan, frame);
-    layers_[static_cast<std::size_t>(Layer::kVillages)] =
-        detail::build_villages(plan, frame, textures, inputs.extruded);
+    const double extent = std::max(bounds_.width(), bounds_.height());
+    township_levels_ = detail::township_levels(plan, frame, extent);
+    layers_[static_cast<std::size_t>(Layer::kTownships)] = new osg::Group;
+    layers_[static_cast<std::size_t>(Layer::kTownships)]->addChild(township_levels_->node());
+    if (inputs.extruded) {
+        layers_[static_cast<std::size_t>(Layer::kVillages)] =
+            detail::build_extruded_villages(plan, frame, textures);
+    } else {
+        village_levels_ = detail::village_levels(plan, frame, textures, extent);
+        layers_[static_cast<std::size_t>(Layer::kVillages)] = new osg::Group;
+        layers_[static_cast<std::size_t>(Layer::kVillages)]->addChild(village_levels_->node());
+    }
+    // The first level of detail; its line widths are collected with everyone else's below.
+    for (detail::LevelledPolygons* levels : {village_levels_.get(), township_levels_.get()}) {
+        if (levels != nullptr) {
+            levels->show_for(inputs.extruded ? 0.0 : inputs.m_per_px);
+        }
+    }
     layers_[static_cast<std::size_t>(Layer::kRoads)] = detail::build_roads(plan, frame);
     layers_[static_cast<std::size_t>(Layer::kSites)] = detail::build_sites(plan, frame);
     for (Layer l : {Layer::kReach, Layer::kBelts, Layer::kJointOrgs, Layer::kWorkStations}) {
@@ -159,6 +175,31 @@ MapScene::MapScene(const SceneInputs& inputs) {
 }
 
 MapScene::~MapScene() = default;
+
+void MapScene::set_view_scale(double m_per_px) {
+    for (detail::LevelledPolygons* levels : {village_levels_.get(), township_levels_.get()}) {
+        if (levels != nullptr) {
+            adopt_line_widths(levels->show_for(m_per_px));
+        }
+    }
+}
+
+double MapScene::village_detail_m() const {
+    return village_levels_ ? village_levels_->shown_tolerance_m() : 0.0;
+}
+
+void MapScene::adopt_line_widths(osg::Node* node) {
+    if (node == nullptr) {
+        return;
+    }
+    std::vector<std::pair<osg::ref_ptr<osg::LineWidth>, float>> added;
+    CollectLineWidths collect(added);
+    node->accept(collect);
+    for (auto& [width, base] : added) {
+        width->setWidth(base * pixel_scale_);
+        line_widths_.emplace_back(width, base);
+    }
+}
 
 osg::ref_ptr<osg::Group> MapScene::layer(Layer layer) const {
     return layers_[static_cast<std::size_t>(layer)];

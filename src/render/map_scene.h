@@ -47,6 +47,9 @@ std::optional<Layer> parse_layer(const std::string& text);
 const char* to_code(Layer layer);
 
 class VillageValues;
+namespace detail {
+class LevelledPolygons;
+}
 
 // What the scene is built from. Pointers are borrowed for the constructor only.
 struct SceneInputs {
@@ -58,11 +61,16 @@ struct SceneInputs {
     const core::RasterImage* basemap = nullptr;  // optional, in plan CRS
     osg::ref_ptr<osgText::Font> font;            // labels; null = no labels
     bool extruded = false;                       // 2.5D villages (walls and roofs)
+    // The scale first shown (metres per pixel); 0 = full detail. Villages and townships are
+    // drawn at the level of detail of the scale (set_view_scale), built on first need.
+    double m_per_px = 0.0;
 };
 
 class MapScene {
 public:
-    // Builds every layer. Precondition: inputs.plan is set.
+    // Builds every layer. Precondition: inputs.plan is set; the plan outlives the scene and
+    // its village and township shapes do not change (finer levels of detail are built from
+    // them when first shown).
     explicit MapScene(const SceneInputs& inputs);
     ~MapScene();
 
@@ -91,6 +99,13 @@ public:
     void set_sites(const core::Plan& plan);
     bool sites_stale() const { return sites_stale_; }
 
+    // The scale the map is drawn at (metres per pixel; 0 = full detail): villages and
+    // townships are shown simplified to under a pixel (shared boundaries kept shared), in full
+    // when zoomed in. The window calls it before each frame, a map before it renders.
+    void set_view_scale(double m_per_px);
+    // Tolerance in metres of the village outlines shown (0 = full geometry).
+    double village_detail_m() const;
+
     // Multiplies line widths, marker and label sizes (1 = sized for a 1000 px map).
     void set_pixel_scale(float scale);
 
@@ -118,10 +133,14 @@ private:
     void replace_layer(Layer layer, osg::ref_ptr<osg::Group> fresh);
     void set_reach_layer(const analysis::PlanAnalysis& analysis);
     void set_joint_orgs(const analysis::PlanAnalysis& analysis);
+    // Scales the line widths of a subgraph built after the scene (a new level of detail).
+    void adopt_line_widths(osg::Node* node);
 
     osg::ref_ptr<osg::Group> root_;
     std::array<osg::ref_ptr<osg::Group>, kLayerCount> layers_;
     std::unique_ptr<VillageValues> values_;
+    std::unique_ptr<detail::LevelledPolygons> village_levels_;  // null in the 2.5D scene
+    std::unique_ptr<detail::LevelledPolygons> township_levels_;
     osg::ref_ptr<osg::Image> heights_;
     osg::ref_ptr<osg::Uniform> height_scale_;
     osg::ref_ptr<osg::Uniform> px_scale_;

@@ -7,6 +7,7 @@
 #include "core/plan.h"
 #include "core/raster_image.h"
 #include "render/palette.h"
+#include "render/scene_levels.h"
 
 #include <osg/Array>
 #include <osg/Geometry>
@@ -15,6 +16,7 @@
 #include <osg/Uniform>
 #include <osg/ref_ptr>
 
+#include <memory>
 #include <vector>
 
 namespace beltplan::render::detail {
@@ -106,9 +108,16 @@ struct VillageTextures {
     osg::ref_ptr<osg::Uniform> height_scale;
     osg::ref_ptr<osg::Uniform> opacity;  // village fill opacity (below 1 over a basemap)
 };
-osg::ref_ptr<osg::Group> build_villages(const core::Plan& plan, const Frame& frame,
-                                        const VillageTextures& textures, bool extruded);
-osg::ref_ptr<osg::Group> build_townships(const core::Plan& plan, const Frame& frame);
+// Villages at levels of detail: per level one fill geometry (bp_village per vertex, coloured by
+// the "village" program) and the shared boundaries once as lines. Borrows the plan's shapes.
+std::unique_ptr<LevelledPolygons> village_levels(const core::Plan& plan, const Frame& frame,
+                                                 const VillageTextures& textures, double extent_m);
+// The 2.5D villages: roofs and walls in one geometry (the "extrude" program), full detail.
+osg::ref_ptr<osg::Group> build_extruded_villages(const core::Plan& plan, const Frame& frame,
+                                                 const VillageTextures& textures);
+// Townships at levels of detail: light fills and strong outlines of the shared boundaries.
+std::unique_ptr<LevelledPolygons> township_levels(const core::Plan& plan, const Frame& frame,
+                                                  double extent_m);
 osg::ref_ptr<osg::Group> build_basemap(const core::RasterImage& image, const Frame& frame);
 osg::ref_ptr<osg::Group> build_roads(const core::Plan& plan, const Frame& frame);
 osg::ref_ptr<osg::Group> build_sites(const core::Plan& plan, const Frame& frame);

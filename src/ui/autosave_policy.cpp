@@ -23,7 +23,7 @@ void AutosavePolicy::saved(Clock::time_point now) {
 }
 
 bool edit_in_progress(const EditorState& state) {
-    return !state.dragging_site.empty() || ImGui::IsAnyItemActive();
+    return !state.drag.site.empty() || ImGui::IsAnyItemActive();
 }
 
 }  // namespace beltplan::ui

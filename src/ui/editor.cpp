@@ -34,7 +34,7 @@ void draw_menu(const EditorContext& context, EditorState& state, EditorOutput& o
             out.save = true;
         }
         if (ImGui::MenuItem(tr(Str::kCompareWith))) {
-            state.compare_dialog = true;
+            state.dialogs.compare = true;
         }
         ImGui::EndMenu();
     }
@@ -47,11 +47,11 @@ void draw_menu(const EditorContext& context, EditorState& state, EditorOutput& o
     if (ImGui::MenuItem(tr(Str::kMenuFit))) {
         fit_to_plan(context.plan_bounds, state);
     }
-    if (ImGui::MenuItem(tr(Str::kView25D), "F3", state.tilted)) {
-        state.tilted = !state.tilted;
+    if (ImGui::MenuItem(tr(Str::kView25D), "F3", state.style.tilted)) {
+        state.style.tilted = !state.style.tilted;
     }
     if (ImGui::MenuItem(tr(Str::kPresentation), "F5")) {
-        state.presenting = true;
+        state.presentation.on = true;
         out.fullscreen = true;
     }
     if (ImGui::MenuItem(tr(Str::kLanguageName))) {
@@ -77,7 +77,7 @@ void draw_menu(const EditorContext& context, EditorState& state, EditorOutput& o
     ImGui::Separator();
     const Str hint = state.tool == Tool::kAddSite ? Str::kAddSiteHint
                      : state.tool == Tool::kMeasure
-                         ? (state.measure_along_roads ? Str::kAlongRoadsHint : Str::kMeasureHint)
+                         ? (state.measure.along_roads ? Str::kAlongRoadsHint : Str::kMeasureHint)
                      : state.tool == Tool::kJointOrg ? Str::kJointOrgHint
                      : state.tool == Tool::kPickRoad ? Str::kPickRoadHint
                                                      : Str::kDragSiteHint;
@@ -95,10 +95,10 @@ void handle_shortcuts(const EditorContext& context, EditorState& state, EditorOu
         return;
     }
     if (ImGui::IsKeyPressed(kKeyIndexF3, false)) {
-        state.tilted = !state.tilted;
+        state.style.tilted = !state.style.tilted;
     }
-    if (!state.presenting && ImGui::IsKeyPressed(kKeyIndexF5, false)) {
-        state.presenting = true;
+    if (!state.presentation.on && ImGui::IsKeyPressed(kKeyIndexF5, false)) {
+        state.presentation.on = true;
         out.fullscreen = true;
     }
     switch (pressed_shortcut()) {
@@ -117,7 +117,7 @@ void handle_shortcuts(const EditorContext& context, EditorState& state, EditorOu
 }
 
 void draw_quit_dialog(EditorState& state, EditorOutput& out) {
-    if (state.confirm_quit) {
+    if (state.dialogs.confirm_quit) {
         ImGui::OpenPopup("##quit");
     }
     if (ImGui::BeginPopupModal("##quit", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
@@ -125,18 +125,18 @@ void draw_quit_dialog(EditorState& state, EditorOutput& out) {
         if (ImGui::Button(tr(Str::kMenuSave))) {
             out.save = true;
             out.quit = true;
-            state.confirm_quit = false;
+            state.dialogs.confirm_quit = false;
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
         if (ImGui::Button(tr(Str::kQuitAnyway))) {
             out.quit = true;
-            state.confirm_quit = false;
+            state.dialogs.confirm_quit = false;
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
         if (ImGui::Button(tr(Str::kCancel))) {
-            state.confirm_quit = false;
+            state.dialogs.confirm_quit = false;
             ImGui::CloseCurrentPopup();
         }
         ImGui::EndPopup();
@@ -152,14 +152,14 @@ EditorOutput draw_editor(const EditorContext& context, EditorState& state) {
                             static_cast<int>(ImGui::GetIO().DisplaySize.y));
     handle_map_input(context, state, out);
     draw_map_overlay(context, state);
-    if (!state.tilted) {
+    if (!state.style.tilted) {
         draw_joint_org_overlay(context, state);
         draw_merge_preview(context, state);
         handle_measure(context, state);
     }
-    if (state.presenting) {
+    if (state.presentation.on) {
         draw_presentation(context, state, out);
-    } else if (state.show_panels) {
+    } else if (state.dialogs.show_panels) {
         draw_menu(context, state, out);
         draw_coverage_panel(context, state, out);
         if (context.compare_path.empty()) {
@@ -177,7 +177,7 @@ EditorOutput draw_editor(const EditorContext& context, EditorState& state) {
 }
 
 void fit_to_plan(const core::Box& bounds, EditorState& state) {
-    if (state.presenting || !state.show_panels) {
+    if (state.presentation.on || !state.dialogs.show_panels) {
         state.view.fit(bounds);
     } else {
         state.view.fit(bounds, 0.03, kPanelWidthPx, kMenuHeightPx, kPanelWidthPx, 0.f);

@@ -52,40 +52,77 @@ struct Bookmark {
     double m_per_px = 1.0;
 };
 
-// What the editor remembers between frames (not part of the plan, never undone).
-struct EditorState {
-    MapView view;
-    Tool tool = Tool::kSelect;
+// What the editor remembers between frames (not part of the plan, never undone), in parts
+// with one job each. A new panel or dialog adds a part of its own here.
+
+// What is selected, and what lies under the cursor.
+struct Selection {
     int hovered_village = -1;   // index in plan.villages
     int selected_village = -1;  // index in plan.villages
     std::string selected_site;  // site id, "" when none
-    std::string dragging_site;  // site id while it is being dragged
+    std::string selected_belt;  // belt id shown in the belts panel
+    std::string selected_org;   // joint org id being edited
+    int hovered_road = -1;      // index in plan.roads under the cursor (road picking)
+};
+
+// A press on the map being dragged.
+struct MapDrag {
+    std::string site;  // site id while it is being dragged
     bool panning = false;
-    bool show_panels = true;
-    bool confirm_quit = false;
-    std::string status;                 // last message for the status line
-    std::vector<core::PointM> measure;  // clicked points of the measure tool
-    std::string selected_belt;          // belt id shown in the belts panel
-    std::string selected_org;           // joint org id being edited
-    bool focus_org_tab = false;
-    float target_share = 0.8f;                // "how many more sites reach X%"
-    bool presenting = false;                  // presentation mode: panels hidden, legend shown
-    std::vector<Bookmark> bookmarks;          // saved views, stepped through with the arrows
-    int bookmark = -1;                        // the bookmark shown last
-    bool measure_along_roads = false;         // the measure tool's two points, by road
-    analysis::RoadNetwork::Path road_path;    // by road between measure[0] and measure[1]
+};
+
+// The measure tool.
+struct MeasureState {
+    std::vector<core::PointM> points;         // clicked points
+    bool along_roads = false;                 // two points at a time, by road
+    analysis::RoadNetwork::Path road_path;    // by road between points[0] and points[1]
     std::vector<core::PointM> road_path_for;  // the two points road_path was found for
-    int merge_mode = 0;                       // index of the suggestion mode in the org tab
-    std::vector<char> merge_pick;             // which suggested groups are ticked for accepting
-    int merge_serial = -1;                    // the answer merge_pick belongs to
-    float belt_gap_m = 5000.f;                // largest gap for the belt gap suggestion
-    std::string belt_gap_for;                 // the belt the last gap suggestion was asked for
-    bool tilted = false;                      // the 2.5D view: extruded villages, a turning camera
-    float heading_deg = 0.f;                  // 2.5D: camera heading, clockwise from north
-    float tilt_deg = 50.f;                    // 2.5D: 0 looks straight down
-    bool compare_dialog = false;              // open the "compare with" dialog next frame
-    int color_mode = 0;     // village fill: coverage, distance, orgs, kind, population
-    int hovered_road = -1;  // index in plan.roads under the cursor (road picking)
+};
+
+// How the map is drawn: the 2.5D camera and the village fill.
+struct ViewStyle {
+    bool tilted = false;      // the 2.5D view: extruded villages, a turning camera
+    float heading_deg = 0.f;  // 2.5D: camera heading, clockwise from north
+    float tilt_deg = 50.f;    // 2.5D: 0 looks straight down
+    int color_mode = 0;       // village fill: coverage, distance, orgs, kind, population
+};
+
+// What the planner set for the suggestions.
+struct SuggestionInputs {
+    float target_share = 0.8f;     // "how many more sites reach X%"
+    int merge_mode = 0;            // index of the suggestion mode in the org tab
+    std::vector<char> merge_pick;  // which suggested groups are ticked for accepting
+    int merge_serial = -1;         // the answer merge_pick belongs to
+    float belt_gap_m = 5000.f;     // largest gap for the belt gap suggestion
+    std::string belt_gap_for;      // the belt the last gap suggestion was asked for
+};
+
+// Presentation mode: panels hidden, legend shown, saved views.
+struct Presentation {
+    bool on = false;
+    std::vector<Bookmark> bookmarks;  // stepped through with the arrows
+    int bookmark = -1;                // the bookmark shown last
+};
+
+// Panels and dialogs shown or asked for.
+struct Dialogs {
+    bool show_panels = true;
+    bool confirm_quit = false;   // the unsaved-changes question
+    bool compare = false;        // open the "compare with" dialog next frame
+    bool focus_org_tab = false;  // bring the joint organization tab forward
+};
+
+struct EditorState {
+    MapView view;  // the 2D map camera
+    Tool tool = Tool::kSelect;
+    Selection selection;
+    MapDrag drag;
+    MeasureState measure;
+    ViewStyle style;
+    SuggestionInputs suggestions;
+    Presentation presentation;
+    Dialogs dialogs;
+    std::string status;  // last message for the status line
 };
 
 // Read-only inputs of one frame.
@@ -152,7 +189,7 @@ core::CommandPtr new_joint_org(const core::Plan& plan, EditorState& state);
 void draw_joint_org_overlay(const EditorContext& context, const EditorState& state);
 void draw_belts_panel(const EditorContext& context, EditorState& state, EditorOutput& out);
 // The measure tool: a click adds a point, a right click clears; draws the line and the numbers.
-// Along roads (state.measure_along_roads, context.network set) it takes two points and shows
+// Along roads (state.measure.along_roads, context.network set) it takes two points and shows
 // the shortest way by road.
 void handle_measure(const EditorContext& context, EditorState& state);
 // Presentation mode: title, legend, bookmarks (B, arrows), export (P), Esc leaves.

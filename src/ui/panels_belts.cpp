@@ -57,10 +57,10 @@ void draw_gap_suggestion(const EditorContext& context, const core::Belt& belt, E
                          EditorOutput& out) {
     ImGui::Separator();
     ImGui::SetNextItemWidth(140.f);
-    ImGui::DragFloat(tr(Str::kMaxGap), &state.belt_gap_m, 50.f, 500.f, 50000.f, "%.0f",
+    ImGui::DragFloat(tr(Str::kMaxGap), &state.suggestions.belt_gap_m, 50.f, 500.f, 50000.f, "%.0f",
                      ImGuiSliderFlags_AlwaysClamp);
     const JobStatus& job = context.job(JobKind::kBeltGaps);
-    const bool this_belt = state.belt_gap_for == belt.id;
+    const bool this_belt = state.suggestions.belt_gap_for == belt.id;
     if (job.running && !this_belt) {
         ImGui::TextDisabled("%s", tr(Str::kOtherBelt));
         return;
@@ -74,9 +74,9 @@ void draw_gap_suggestion(const EditorContext& context, const core::Belt& belt, E
         JobRequest request;
         request.kind = JobKind::kBeltGaps;
         request.belt_id = belt.id;
-        request.max_gap_m = state.belt_gap_m;
+        request.max_gap_m = state.suggestions.belt_gap_m;
         out.start_job = request;
-        state.belt_gap_for = belt.id;
+        state.suggestions.belt_gap_for = belt.id;
     }
     if (job.answer == nullptr || !this_belt) {
         return;
@@ -95,7 +95,7 @@ void draw_gap_suggestion(const EditorContext& context, const core::Belt& belt, E
         out.discard_job = JobKind::kBeltGaps;
     }
     ImGui::TextWrapped(tr(Str::kBeltSitesResult), static_cast<int>(s.sites.size()),
-                       format_length(state.belt_gap_m).c_str());
+                       format_length(state.suggestions.belt_gap_m).c_str());
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(s.sites.size()));
     while (clipper.Step()) {
@@ -161,14 +161,15 @@ void draw_belts_panel(const EditorContext& context, EditorState& state, EditorOu
         ImGui::End();
         return;
     }
-    if (state.selected_belt.empty() || core::find_belt(plan, state.selected_belt) < 0) {
-        state.selected_belt = plan.belts.front().id;
+    if (state.selection.selected_belt.empty() ||
+        core::find_belt(plan, state.selection.selected_belt) < 0) {
+        state.selection.selected_belt = plan.belts.front().id;
     }
     if (ImGui::BeginTabBar("##belts")) {
         for (const core::Belt& belt : plan.belts) {
             const std::string label = (belt.name.empty() ? belt.id : belt.name) + "###" + belt.id;
             if (ImGui::BeginTabItem(label.c_str())) {
-                state.selected_belt = belt.id;
+                state.selection.selected_belt = belt.id;
                 draw_belt(context, belt, state, out);
                 ImGui::EndTabItem();
             }

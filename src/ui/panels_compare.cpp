@@ -130,9 +130,10 @@ void draw_villages(const EditorContext& context, const analysis::PlanComparison&
                           format_length(v.distance_a_m).c_str(),
                           format_length(v.distance_b_m).c_str(), v.code.c_str());
         }
-        if (ImGui::Selectable(line, v.index_a >= 0 && v.index_a == state.selected_village) &&
+        if (ImGui::Selectable(line,
+                              v.index_a >= 0 && v.index_a == state.selection.selected_village) &&
             v.index_a >= 0) {
-            state.selected_village = v.index_a;
+            state.selection.selected_village = v.index_a;
             state.view.fly_to(
                 core::anchor(context.plan->villages[static_cast<std::size_t>(v.index_a)]),
                 kFlySpanM);
@@ -145,9 +146,9 @@ void draw_villages(const EditorContext& context, const analysis::PlanComparison&
 
 void draw_compare_dialog(EditorState& state, EditorOutput& out) {
     static char path[1024] = "";
-    if (state.compare_dialog) {
+    if (state.dialogs.compare) {
         ImGui::OpenPopup("##compare_with");
-        state.compare_dialog = false;
+        state.dialogs.compare = false;
     }
     if (!ImGui::BeginPopupModal("##compare_with", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         return;

@@ -62,9 +62,9 @@ void draw_township_table(const analysis::CoverageReport& report) {
 void draw_target(const EditorContext& context, EditorState& state, EditorOutput& out) {
     ImGui::TextUnformatted(tr(Str::kTargetShare));
     ImGui::SetNextItemWidth(120.f);
-    float percent = state.target_share * 100.f;
+    float percent = state.suggestions.target_share * 100.f;
     if (ImGui::SliderFloat("##target", &percent, 10.f, 100.f, "%.0f%%")) {
-        state.target_share = percent / 100.f;
+        state.suggestions.target_share = percent / 100.f;
     }
     ImGui::SameLine();
     const JobStatus& job = context.job(JobKind::kTarget);
@@ -76,7 +76,7 @@ void draw_target(const EditorContext& context, EditorState& state, EditorOutput&
     if (start) {
         JobRequest request;
         request.kind = JobKind::kTarget;
-        request.share = state.target_share;
+        request.share = state.suggestions.target_share;
         out.start_job = request;
     }
     if (job.answer != nullptr) {
@@ -114,8 +114,8 @@ void draw_uncovered(const EditorContext& context, const analysis::CoverageReport
             const core::Plan& plan = *context.plan;
             for (std::size_t v = 0; v < plan.villages.size(); ++v) {
                 if (plan.villages[v].code == u.code) {
-                    state.selected_village = static_cast<int>(v);
-                    state.selected_site.clear();
+                    state.selection.selected_village = static_cast<int>(v);
+                    state.selection.selected_site.clear();
                     state.view.fly_to(core::anchor(plan.villages[v]), kFlySpanM);
                     break;
                 }
@@ -165,7 +165,7 @@ void draw_coverage_panel(const EditorContext& context, EditorState& state, Edito
     ImGui::TextUnformatted(tr(Str::kColorBy));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1.f);
-    ImGui::Combo("##color_by", &state.color_mode, modes, 5);
+    ImGui::Combo("##color_by", &state.style.color_mode, modes, 5);
     if (const auto& problem = context.analysis->problem()) {
         // Along roads on a plan without roads: no figure is better than a wrong one.
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.2f, 0.1f, 1.f));

@@ -93,7 +93,7 @@ void draw_site(const EditorContext& context, const std::string& id, EditorState&
                EditorOutput& out) {
     const int index = core::find_site(*context.plan, id);
     if (index < 0) {
-        state.selected_site.clear();
+        state.selection.selected_site.clear();
         return;
     }
     const core::Site& s = context.plan->sites[static_cast<std::size_t>(index)];
@@ -122,7 +122,7 @@ void draw_site(const EditorContext& context, const std::string& id, EditorState&
     if (ImGui::Button(tr(Str::kDelete))) {
         out.commands.push_back(std::make_unique<core::RemoveSite>(s.id));
         out.end_merge = true;
-        state.selected_site.clear();
+        state.selection.selected_site.clear();
     }
 }
 
@@ -138,10 +138,10 @@ void draw_site_table(const EditorContext& context, EditorState& state) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             const std::string label = s.name + "##" + s.id;
-            if (ImGui::Selectable(label.c_str(), s.id == state.selected_site,
+            if (ImGui::Selectable(label.c_str(), s.id == state.selection.selected_site,
                                   ImGuiSelectableFlags_SpanAllColumns)) {
-                state.selected_site = s.id;
-                state.selected_village = -1;
+                state.selection.selected_site = s.id;
+                state.selection.selected_village = -1;
                 state.view.fly_to(s.position, kFlySpanM);
             }
             ImGui::TableNextColumn();
@@ -164,11 +164,12 @@ void draw_inspector(const EditorContext& context, EditorState& state, EditorOutp
         ImGui::End();
         return;
     }
-    if (!state.selected_site.empty()) {
-        draw_site(context, state.selected_site, state, out);
-    } else if (state.selected_village >= 0 &&
-               static_cast<std::size_t>(state.selected_village) < context.plan->villages.size()) {
-        draw_village(context, state.selected_village);
+    if (!state.selection.selected_site.empty()) {
+        draw_site(context, state.selection.selected_site, state, out);
+    } else if (state.selection.selected_village >= 0 &&
+               static_cast<std::size_t>(state.selection.selected_village) <
+                   context.plan->villages.size()) {
+        draw_village(context, state.selection.selected_village);
     } else {
         ImGui::TextWrapped("%s", tr(Str::kNothingSelected));
     }
@@ -192,8 +193,8 @@ void draw_sites_panel(const EditorContext& context, EditorState& state, EditorOu
             ImGui::EndTabItem();
         }
         const ImGuiTabItemFlags org_flags =
-            state.focus_org_tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
-        state.focus_org_tab = false;
+            state.dialogs.focus_org_tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+        state.dialogs.focus_org_tab = false;
         if (ImGui::BeginTabItem(tr(Str::kJointOrg), nullptr, org_flags)) {
             draw_joint_org_tab(context, state, out);
             ImGui::EndTabItem();

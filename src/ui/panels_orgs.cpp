@@ -98,7 +98,7 @@ void draw_merge_suggestions(const EditorContext& context, EditorState& state, Ed
     }
     const char* modes[] = {tr(kSuggestLabels[0]), tr(kSuggestLabels[1]), tr(kSuggestLabels[2])};
     ImGui::SetNextItemWidth(140.f);
-    ImGui::Combo("##suggest_mode", &state.merge_mode, modes, 3);
+    ImGui::Combo("##suggest_mode", &state.suggestions.merge_mode, modes, 3);
     ImGui::SameLine();
     const JobStatus& job = context.job(JobKind::kMerges);
     if (draw_job_progress(job, JobKind::kMerges, out)) {
@@ -110,16 +110,16 @@ void draw_merge_suggestions(const EditorContext& context, EditorState& state, Ed
     if (start) {
         JobRequest request;
         request.kind = JobKind::kMerges;
-        request.mode = kSuggestModes[std::clamp(state.merge_mode, 0, 2)];
+        request.mode = kSuggestModes[std::clamp(state.suggestions.merge_mode, 0, 2)];
         out.start_job = request;
     }
     if (job.answer == nullptr) {
         return;
     }
     const analysis::Suggestion& s = *job.answer;
-    if (state.merge_serial != job.serial) {
-        state.merge_serial = job.serial;
-        state.merge_pick.assign(s.groups.size(), 1);
+    if (state.suggestions.merge_serial != job.serial) {
+        state.suggestions.merge_serial = job.serial;
+        state.suggestions.merge_pick.assign(s.groups.size(), 1);
     }
     ImGui::TextWrapped(tr(Str::kGroupsResult), static_cast<int>(s.groups.size()),
                        static_cast<int>(s.unplaced.size()));
@@ -127,8 +127,8 @@ void draw_merge_suggestions(const EditorContext& context, EditorState& state, Ed
         const bool ticked = ImGui::SmallButton(tr(Str::kAcceptTicked));
         note_item("merge.accept_ticked");
         if (ticked) {
-            for (std::size_t g = 0; g < state.merge_pick.size(); ++g) {
-                if (state.merge_pick[g]) {
+            for (std::size_t g = 0; g < state.suggestions.merge_pick.size(); ++g) {
+                if (state.suggestions.merge_pick[g]) {
                     out.accept_groups.push_back(static_cast<int>(g));
                 }
             }
@@ -159,12 +159,12 @@ void draw_merge_suggestions(const EditorContext& context, EditorState& state, Ed
                          plan.villages[static_cast<std::size_t>(m)].name +
                          (m == group.lead ? "*" : "");
             }
-            bool on = state.merge_pick[static_cast<std::size_t>(g)] != 0;
+            bool on = state.suggestions.merge_pick[static_cast<std::size_t>(g)] != 0;
             ImGui::PushID(g);
             ImGui::PushStyleColor(ImGuiCol_CheckMark,
                                   kGroupColors[static_cast<std::size_t>(g) % 8]);
             if (ImGui::Checkbox(label.c_str(), &on)) {
-                state.merge_pick[static_cast<std::size_t>(g)] = on ? 1 : 0;
+                state.suggestions.merge_pick[static_cast<std::size_t>(g)] = on ? 1 : 0;
             }
             note_item("merge.group." + std::to_string(g));
             ImGui::PopStyleColor();
@@ -188,21 +188,22 @@ void draw_merge_suggestions(const EditorContext& context, EditorState& state, Ed
 }  // namespace
 
 core::CommandPtr new_joint_org(const core::Plan& plan, EditorState& state) {
-    const core::Village& v = plan.villages[static_cast<std::size_t>(state.selected_village)];
+    const core::Village& v =
+        plan.villages[static_cast<std::size_t>(state.selection.selected_village)];
     core::JointOrg org;
     org.id = free_org_id(plan);
     org.name = v.name + tr(Str::kJointOrg);
     org.members = {v.code};
     org.lead = v.code;
-    state.selected_org = org.id;
+    state.selection.selected_org = org.id;
     state.tool = Tool::kJointOrg;
-    state.focus_org_tab = true;
+    state.dialogs.focus_org_tab = true;
     return std::make_unique<core::CreateJointOrg>(std::move(org));
 }
 
 void draw_joint_org_tab(const EditorContext& context, EditorState& state, EditorOutput& out) {
     const core::Plan& plan = *context.plan;
-    const bool can_create = state.selected_village >= 0;
+    const bool can_create = state.selection.selected_village >= 0;
     if (!can_create) {
         ImGui::BeginDisabled();
     }
@@ -221,10 +222,11 @@ void draw_joint_org_tab(const EditorContext& context, EditorState& state, Editor
         const bool valid = i >= checks.size() || checks[i].valid;
         const std::string label = std::string(valid ? "  " : "! ") + org.name + " (" +
                                   std::to_string(org.members.size()) + ")##" + org.id;
-        if (ImGui::Selectable(label.c_str(), org.id == state.selected_org)) {
-            state.selected_org = org.id == state.selected_org ? std::string() : org.id;
+        if (ImGui::Selectable(label.c_str(), org.id == state.selection.selected_org)) {
+            state.selection.selected_org =
+                org.id == state.selection.selected_org ? std::string() : org.id;
         }
-        if (org.id == state.selected_org) {
+        if (org.id == state.selection.selected_org) {
             ImGui::Indent();
             const analysis::JointOrgCheck* check = i < checks.size() ? &checks[i] : nullptr;
             draw_org(context, org, check, out);
@@ -235,7 +237,7 @@ void draw_joint_org_tab(const EditorContext& context, EditorState& state, Editor
 
 void draw_merge_preview(const EditorContext& context, const EditorState& state) {
     const analysis::Suggestion* s = context.job(JobKind::kMerges).answer;
-    if (s == nullptr || state.merge_serial != context.job(JobKind::kMerges).serial) {
+    if (s == nullptr || state.suggestions.merge_serial != context.job(JobKind::kMerges).serial) {
         return;
     }
     const core::Plan& plan = *context.plan;
@@ -244,7 +246,8 @@ void draw_merge_preview(const EditorContext& context, const EditorState& state) 
     std::vector<ImVec2> points;
     for (std::size_t g = 0; g < s->groups.size(); ++g) {
         const analysis::SuggestedGroup& group = s->groups[g];
-        const bool ticked = g < state.merge_pick.size() && state.merge_pick[g] != 0;
+        const bool ticked =
+            g < state.suggestions.merge_pick.size() && state.suggestions.merge_pick[g] != 0;
         const ImU32 color = ticked ? kGroupColors[g % 8] : IM_COL32(120, 120, 120, 140);
         for (int m : group.members) {
             const core::Village& v = plan.villages[static_cast<std::size_t>(m)];
@@ -272,7 +275,7 @@ void draw_merge_preview(const EditorContext& context, const EditorState& state) 
 
 void draw_joint_org_overlay(const EditorContext& context, const EditorState& state) {
     const core::Plan& plan = *context.plan;
-    const int index = core::find_joint_org(plan, state.selected_org);
+    const int index = core::find_joint_org(plan, state.selection.selected_org);
     if (index < 0) {
         return;
     }

@@ -17,6 +17,9 @@
 #include <osg/Geometry>
 #include <osg/NodeVisitor>
 
+#include <algorithm>
+#include <cmath>
+
 namespace beltplan::render {
 namespace {
 
@@ -168,6 +171,100 @@ TEST(MapScene, a_radius_tick_and_a_site_move_recolour_the_drawn_villages) {
     EXPECT_TRUE(test::near_color(village_pixel(*image, 1), covered));
     EXPECT_TRUE(test::near_color(village_pixel(*image, 2), covered));
     EXPECT_EQ(scene.values().uploaded_texels(), after_first + 2);
+}
+
+// A side x side grid of 1 km villages whose shared sides bend (20 vertices a side, up to
+// 60 m across, tapered at the corners): the same line for both neighbours.
+core::Plan bent_grid(int side) {
+    core::Plan plan = test::grid_plan({"A"});
+    plan.villages.clear();
+    auto edge = [](double x0, double y0, double x1, double y1, int salt) {
+        std::vector<core::PointM> pts;
+        for (int k = 0; k <= 20; ++k) {
+            const double t = k / 20.0;
+            const double off = 60.0 * std::sin(t * M_PI) * std::sin(7.0 * t + salt);
+            const bool horizontal = y0 == y1;
+            pts.push_back({x0 + (x1 - x0) * t + (horizontal ? 0 : off),
+                           y0 + (y1 - y0) * t + (horizontal ? off : 0)});
+        }
+        return pts;
+    };
+    auto side_of = [&](int c0, int r0, int c1, int r1) {
+        const bool reversed = c1 < c0 || r1 < r0;
+        const int c = std::min(c0, c1);
+        const int r = std::min(r0, r1);
+        auto pts = edge(c * 1000.0, r * 1000.0, (c + (c0 != c1)) * 1000.0,
+                        (r + (r0 != r1)) * 1000.0, c * 31 + r * 17 + (r0 == r1 ? 5 : 0));
+        if (reversed) {
+            std::reverse(pts.begin(), pts.end());
+        }
+        return pts;
+    };
+    for (int r = 0; r < side; ++r) {
+        for (int c = 0; c < side; ++c) {
+            core::Ring ring;
+            const std::pair<int, int> nodes[] = {
+                {c, r}, {c + 1, r}, {c + 1, r + 1}, {c, r + 1}, {c, r}};
+            for (int i = 0; i < 4; ++i) {
+                auto pts = side_of(nodes[i].first, nodes[i].second, nodes[i + 1].first,
+                                   nodes[i + 1].second);
+                ring.insert(ring.end(), ring.empty() ? pts.begin() : pts.begin() + 1, pts.end());
+            }
+            core::Village v;
+            v.code = std::to_string(130705100200LL + r * side + c);
+            v.name = "v";
+            v.town_code = "130705100";
+            v.shape.parts.push_back({ring, {}});
+            plan.villages.push_back(v);
+        }
+    }
+    return plan;
+}
+
+// Vertices of the fills and outlines drawn now (active switch children only).
+unsigned drawn_vertices(const MapScene& scene) {
+    CountGeometries count;
+    count.setTraversalMode(osg::NodeVisitor::TRAVERSE_ACTIVE_CHILDREN);
+    scene.layer(Layer::kVillages)->accept(count);
+    return count.vertices;
+}
+
+// At an overview scale the villages are drawn from their boundaries simplified once per shared
+// side: far fewer vertices, and still no gap between neighbours (no background pixel inside
+// the plan); zoomed in, the full geometry.
+TEST(MapScene, overview_outlines_are_simplified_with_shared_sides_kept_shared) {
+    const core::Plan plan = bent_grid(6);
+    SceneInputs in;
+    in.plan = &plan;
+    in.m_per_px = 6000.0 / 120;  // the plan 120 px wide
+    MapScene scene(in);
+    EXPECT_GT(scene.village_detail_m(), 0.0);
+    EXPECT_LE(scene.village_detail_m(), in.m_per_px);
+    const unsigned overview = drawn_vertices(scene);
+    scene.set_view_scale(0.0);
+    EXPECT_EQ(scene.village_detail_m(), 0.0);
+    const unsigned full = drawn_vertices(scene);
+    EXPECT_LT(overview * 2, full) << overview << " vs " << full;
+    scene.set_view_scale(in.m_per_px);
+    EXPECT_EQ(drawn_vertices(scene), overview);
+    auto* r = test::renderer();
+    if (r == nullptr) {
+        GTEST_SKIP() << "no GL context";
+    }
+    scene.set_visible(Layer::kLabels, false);
+    ViewSetup view = whole_plan(scene, 120, 120);
+    view.clear_color = osg::Vec4(1, 0, 1, 1);
+    auto image = r->render(scene.root().get(), nullptr, view);
+    ASSERT_TRUE(image.ok());
+    test::dump_png(**image, "bent_grid_overview");
+    int background = 0;
+    for (int y = 2; y < 118; ++y) {
+        for (int x = 2; x < 118; ++x) {
+            const Rgba c = test::pixel_at(**image, x, y);
+            background += c.r > 0.9f && c.g < 0.1f && c.b > 0.9f ? 1 : 0;
+        }
+    }
+    EXPECT_EQ(background, 0) << "gaps between simplified neighbours";
 }
 
 TEST(MapScene, layers_can_be_hidden_and_shown) {

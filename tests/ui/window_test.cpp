@@ -147,7 +147,7 @@ TEST_F(WindowTest, hover_names_the_village_under_the_cursor) {
         }
         move(p);
         frames(2);
-        EXPECT_EQ(app_->editor().hovered_village, static_cast<int>(i));
+        EXPECT_EQ(app_->editor().selection.hovered_village, static_cast<int>(i));
         return;
     }
     FAIL() << "no village anchor in the map area";
@@ -335,7 +335,7 @@ TEST_F(WindowTest, suggested_groups_are_previewed_and_the_ticked_ones_accepted) 
     const core::Plan& plan = app_->plan();
     const std::size_t orgs_before = plan.joint_orgs.size();
     const std::size_t undo_before = app_->history().undo_count();
-    app_->editor().focus_org_tab = true;
+    app_->editor().dialogs.focus_org_tab = true;
     frames(4);
     ASSERT_TRUE(click_item("merge.suggest"));
     EXPECT_TRUE(app_->job_running(ui::JobKind::kMerges) ||
@@ -347,8 +347,8 @@ TEST_F(WindowTest, suggested_groups_are_previewed_and_the_ticked_ones_accepted) 
     frames(2);
     screenshot("merge_suggestions.png");
     ASSERT_TRUE(click_item("merge.group.0"));  // untick the first group
-    ASSERT_EQ(app_->editor().merge_pick.size(), suggestion.groups.size());
-    EXPECT_EQ(app_->editor().merge_pick[0], 0);
+    ASSERT_EQ(app_->editor().suggestions.merge_pick.size(), suggestion.groups.size());
+    EXPECT_EQ(app_->editor().suggestions.merge_pick[0], 0);
     auto org_layer_children = [&] {
         return app_->scene().layer(render::Layer::kJointOrgs)->getNumChildren();
     };
@@ -384,7 +384,7 @@ TEST_F(WindowTest, belt_gap_sites_close_every_gap_longer_than_asked) {
     const core::Plan& plan = app_->plan();
     ASSERT_FALSE(plan.belts.empty());
     const std::string belt = plan.belts.front().id;
-    app_->editor().belt_gap_m = 3000.f;
+    app_->editor().suggestions.belt_gap_m = 3000.f;
     frames(2);
     const auto before = analysis::analyze_belts(plan);
     ASSERT_GT(before.front().largest_gap.length_m(), 3000.0) << "pick a smaller gap";
@@ -410,7 +410,7 @@ TEST_F(WindowTest, belt_gap_sites_close_every_gap_longer_than_asked) {
 // An answer computed before the last edit cannot be accepted: its sites were chosen for the
 // plan as it was. It stays on screen, marked as out of date.
 TEST_F(WindowTest, a_suggestion_older_than_the_last_edit_cannot_be_accepted) {
-    app_->editor().belt_gap_m = 3000.f;
+    app_->editor().suggestions.belt_gap_m = 3000.f;
     frames(2);
     ASSERT_TRUE(click_item("belts.suggest"));
     ASSERT_NE(wait_for(ui::JobKind::kBeltGaps), nullptr) << "no answer within 60 s";
@@ -460,7 +460,7 @@ TEST_F(WindowTest, clicking_a_road_adds_it_to_the_belt_and_again_removes_it) {
     ASSERT_GE(road, 0) << "no named road outside the belt in the map area";
     move(at);
     frames(2);
-    EXPECT_EQ(app_->editor().hovered_road, road);
+    EXPECT_EQ(app_->editor().selection.hovered_road, road);
     click(at);
     std::vector<std::string> expected = roads_before;
     expected.push_back(plan.roads[static_cast<std::size_t>(road)].name);
@@ -496,20 +496,21 @@ TEST_F(WindowTest, measure_along_roads_between_two_clicks) {
     ASSERT_GT(longest, 0.0);
     state.view.fly_to({(a.x + b.x) / 2, (a.y + b.y) / 2}, longest * 1.4);
     state.tool = ui::Tool::kMeasure;
-    state.measure_along_roads = true;
+    state.measure.along_roads = true;
     frames(2);
     click(state.view.to_screen(a));
     click(state.view.to_screen(b));
     frames(2);
-    ASSERT_EQ(state.measure.size(), 2u);
-    ASSERT_TRUE(state.road_path.found());
+    ASSERT_EQ(state.measure.points.size(), 2u);
+    ASSERT_TRUE(state.measure.road_path.found());
     const double px = state.view.m_per_px();
-    EXPECT_NEAR(state.road_path.road_m, longest, 3 * px);
-    EXPECT_GE(state.road_path.distance_m, core::distance_m(state.measure[0], state.measure[1]));
+    EXPECT_NEAR(state.measure.road_path.road_m, longest, 3 * px);
+    EXPECT_GE(state.measure.road_path.distance_m,
+              core::distance_m(state.measure.points[0], state.measure.points[1]));
     screenshot("measure_roads.png");
     // A third click starts a new pair.
     click(state.view.to_screen(a));
-    EXPECT_EQ(state.measure.size(), 1u);
+    EXPECT_EQ(state.measure.points.size(), 1u);
 }
 
 // F3 shows the 2.5D view: the map is drawn again from a tilted camera (the picture changes,
@@ -528,7 +529,7 @@ TEST_F(WindowTest, f3_toggles_the_tilted_view_where_clicks_edit_nothing) {
     };
     const osg::ref_ptr<osg::Image> flat = capture("flat.png");
     f3();
-    ASSERT_TRUE(app_->editor().tilted);
+    ASSERT_TRUE(app_->editor().style.tilted);
     const osg::ref_ptr<osg::Image> tilted = capture("tilted.png");
     ASSERT_TRUE(flat.valid() && tilted.valid());
     // Sample the map area between the panels.
@@ -556,7 +557,7 @@ TEST_F(WindowTest, f3_toggles_the_tilted_view_where_clicks_edit_nothing) {
     EXPECT_EQ(app_->history().undo_count(), undo_before);
     app_->editor().tool = ui::Tool::kSelect;
     f3();
-    EXPECT_FALSE(app_->editor().tilted);
+    EXPECT_FALSE(app_->editor().style.tilted);
     const osg::ref_ptr<osg::Image> back = capture("back.png");
     int same = 0;
     for (int x = 400; x < 900; x += 20) {
@@ -717,7 +718,7 @@ TEST_F(WindowTest, colour_by_kind_refills_the_villages) {
     };
     EXPECT_LT(wanted_share(), 0.5) << "the coverage colour was already the kind colour";
     const std::uint64_t uploaded = app_->scene().values().uploaded_texels();
-    state.color_mode = 3;  // kind
+    state.style.color_mode = 3;  // kind
     frames(2);
     EXPECT_GT(wanted_share(), 0.5) << "the hub is not drawn in the hub colour";
     EXPECT_EQ(app_->scene().values().uploaded_texels(), uploaded);
@@ -795,13 +796,13 @@ TEST_F(WindowTest, screenshots_of_every_panel) {
     press(at);
     release(at);
     frames(4);
-    EXPECT_EQ(app_->editor().selected_village, covered);
+    EXPECT_EQ(app_->editor().selection.selected_village, covered);
     frames(1);
     shot("inspector_village.png");
-    app_->editor().selected_site = plan.sites.front().id;
+    app_->editor().selection.selected_site = plan.sites.front().id;
     frames(2);
     shot("inspector_site.png");
-    app_->editor().selected_site.clear();
+    app_->editor().selection.selected_site.clear();
     app_->editor().tool = ui::Tool::kMeasure;
     const ui::ScreenPoint corners[] = {{450.f, 300.f}, {800.f, 320.f}, {760.f, 600.f}};
     for (const ui::ScreenPoint& c : corners) {
@@ -810,7 +811,7 @@ TEST_F(WindowTest, screenshots_of_every_panel) {
         release(c);
         frames(4);  // injected events reach ImGui one step later; the release one more
     }
-    EXPECT_EQ(app_->editor().measure.size(), 3u);
+    EXPECT_EQ(app_->editor().measure.points.size(), 3u);
     frames(1);  // the measure box resizes to its text
     shot("measure.png");
     app_->editor().tool = ui::Tool::kSelect;
@@ -821,7 +822,7 @@ TEST_F(WindowTest, screenshots_of_every_panel) {
     app_->events().keyPress(osgGA::GUIEventAdapter::KEY_F5);
     app_->events().keyRelease(osgGA::GUIEventAdapter::KEY_F5);
     frames(4);
-    EXPECT_TRUE(app_->editor().presenting);
+    EXPECT_TRUE(app_->editor().presentation.on);
     shot("presentation.png");
 }
 
