@@ -6,12 +6,16 @@
 #include "analysis/plan_analysis.h"
 #include "app/commands.h"
 #include "app/window_impl.h"
+#include "core/messages.h"
 #include "render/fonts.h"
+#include "ui/autosave_policy.h"
 #include "ui/editor.h"
 #include "ui/imgui_osg.h"
+#include "ui/input_queue.h"
 #include "ui/picking.h"
 #include "ui/strings.h"
 
+#include <osgGA/EventQueue>
 #include <osgViewer/Viewer>
 
 #include <algorithm>
@@ -107,6 +111,31 @@ core::Result<osg::ref_ptr<osgViewer::Viewer>> make_viewer(const WindowOptions& o
     return viewer;
 }
 
+// The window manager's close button must ask first, but osgViewer closes the window on a
+// CLOSE_WINDOW event before any handler sees it: such events are taken out of the window's
+// queue here, before the viewer's frame, and become a close request.
+bool take_close_events(osgViewer::Viewer& viewer) {
+    auto* window =
+        dynamic_cast<osgViewer::GraphicsWindow*>(viewer.getCamera()->getGraphicsContext());
+    if (window == nullptr || !window->valid()) {
+        return false;
+    }
+    window->checkEvents();  // turns the window system's close message into an event
+    osgGA::EventQueue::Events events;
+    window->getEventQueue()->takeEvents(events);
+    bool close = false;
+    for (const osg::ref_ptr<osgGA::Event>& e : events) {
+        const osgGA::GUIEventAdapter* ea = e->asGUIEventAdapter();
+        if (ea != nullptr && (ea->getEventType() == osgGA::GUIEventAdapter::CLOSE_WINDOW ||
+                              ea->getEventType() == osgGA::GUIEventAdapter::QUIT_APPLICATION)) {
+            close = true;
+            continue;
+        }
+        window->getEventQueue()->addEvent(e.get());
+    }
+    return close;
+}
+
 }  // namespace
 
 WindowApp::Impl::~Impl() {
@@ -154,6 +183,9 @@ ui::EditorContext WindowApp::Impl::context() const {
     }
     c.plan_bounds = map->scene().bounds();
     c.dirty = doc.dirty();
+    c.plan_version = doc.version();
+    c.plan_path = doc.path();
+    c.recent = &recent;
     c.can_undo = doc.history().can_undo();
     c.can_redo = doc.history().can_redo();
     c.undo_label = doc.history().undo_label();
@@ -164,14 +196,19 @@ ui::EditorContext WindowApp::Impl::context() const {
 core::Result<std::unique_ptr<WindowApp>> WindowApp::open(const WindowOptions& options) {
     ui::set_language(ui::window_language());
     auto impl = std::make_unique<Impl>();
+    impl->autosave_interval_s = options.autosave_interval_s;
+    impl->doc.set_autosave_interval(options.autosave_interval_s);
     if (core::Status opened =
             impl->doc.open(options.plan_path.empty() ? sample_plan_path() : options.plan_path);
         !opened) {
         return opened.error();
     }
-    if (impl->doc.restored()) {
-        impl->editor.status = ui::tr(ui::Str::kRestoredAutosave);
+    if (const auto& offer = impl->doc.autosave_offer()) {
+        impl->editor.files.autosave.ask(offer->path, offer->written);  // Restore or Discard
     }
+    (void)impl->recent.load();  // an unreadable list is an empty one
+    (void)impl->recent.add(impl->doc.path());
+    impl->watch.reset(impl->doc.path());
     auto viewer = make_viewer(options, impl->title());
     if (!viewer) {
         return viewer.error();
@@ -187,13 +224,12 @@ core::Result<std::unique_ptr<WindowApp>> WindowApp::open(const WindowOptions& op
     if (!impl->bridge->font_error().empty()) {
         std::cerr << "beltplan: " << impl->bridge->font_error() << "; labels fall back to Latin\n";
     }
-    osg::ref_ptr<osgText::Font> font;  // labels; none without a CJK font
     if (auto loaded = render::load_cjk_font(false); loaded) {
-        font = loaded.value();
+        impl->font = loaded.value();  // labels; none without a CJK font
     }
     impl->editor.view.set_viewport(options.width_px, options.height_px);
     ui::fit_to_plan(core::bounds(plan), impl->editor);
-    impl->map = std::make_unique<MapDisplay>(plan, *impl->analysis, impl->editor.view, font);
+    impl->map = std::make_unique<MapDisplay>(plan, *impl->analysis, impl->editor.view, impl->font);
     impl->recolour();
     impl->viewer->setSceneData(impl->map->root());
     impl->viewer->addEventHandler(impl->bridge->event_handler().get());
@@ -225,12 +261,9 @@ bool WindowApp::step() {
     const osg::Viewport* vp = s.viewer->getCamera()->getViewport();
     s.bridge->new_frame(static_cast<int>(vp->width()), static_cast<int>(vp->height()), dt);
     if (s.bridge->take_close_request()) {
-        if (s.doc.dirty()) {
-            s.editor.dialogs.confirm_quit = true;
-        } else {
-            s.quitting = true;
-        }
+        s.request_quit();  // asks Save / Discard / Cancel when there are unsaved changes
     }
+    s.watch_plan_file();
     s.jobs->poll();
     if (s.compare.poll(s.doc.plan(), s.doc.path())) {
         s.recolour();
@@ -241,7 +274,10 @@ bool WindowApp::step() {
     if (s.editor.style.color_mode != s.map->shown_color_mode()) {
         s.recolour();
     }
-    s.doc.autosave_if_due();
+    if (core::Status autosaved = s.doc.autosave_if_due(ui::edit_in_progress(s.editor));
+        !autosaved) {
+        s.editor.status = core::tr("window.autosave_failed", {autosaved.error().message});
+    }
     s.update_camera();
     const std::string t = s.title();
     if (t != s.shown_title) {
@@ -250,6 +286,9 @@ bool WindowApp::step() {
                 s.viewer->getCamera()->getGraphicsContext())) {
             window->setWindowName(t);
         }
+    }
+    if (take_close_events(*s.viewer)) {
+        s.request_quit();  // answered in the next frames; the window stays until then
     }
     s.viewer->frame();
     return !s.quitting && !s.viewer->done();
@@ -313,9 +352,16 @@ std::string WindowApp::title() const {
     return impl_->title();
 }
 
-void WindowApp::save() {
-    ui::EditorOutput out;
-    impl_->save_now(out);
+bool WindowApp::save() {
+    return impl_->save_now();
+}
+
+std::string WindowApp::status() const {
+    return impl_->editor.status.text();
+}
+
+std::size_t WindowApp::pending_input() const {
+    return impl_->bridge->input().pending();
 }
 
 void WindowApp::capture_next_frame(const std::string& png_path) {

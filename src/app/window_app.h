@@ -36,6 +36,7 @@ struct WindowOptions {
     int width_px = 1280;
     int height_px = 800;
     int frames_before_screenshot = 6;
+    double autosave_interval_s = 60.0;  // seconds between autosaves (tests use less)
 };
 
 class WindowApp {
@@ -60,8 +61,12 @@ public:
     // The window's event queue (coordinates in window pixels as the window reports them).
     osgGA::EventQueue& events();
     // Writes the plan (temporary file renamed over it), marks the history saved and removes
-    // the autosave; the status line says how it went.
-    void save();
+    // the autosave; the status line says how it went. False when it failed.
+    bool save();
+    // The status line's current message ("" when none).
+    std::string status() const;
+    // Input events still waiting for a frame (the bridge's queue).
+    std::size_t pending_input() const;
     // Asks the bridge to capture the next frame; the result sentence after that frame.
     void capture_next_frame(const std::string& png_path);
     const std::string& capture_result() const;

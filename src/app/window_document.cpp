@@ -1,8 +1,9 @@
-// PlanDocument: reading (with the autosave offered back), saving and autosaving through
-// io::write_plan, which writes a temporary file and renames it over the target.
+// PlanDocument: reading (a newer autosave offered back), saving, saving as and autosaving
+// through io::write_plan, which writes a temporary file and renames it over the target.
 #include "app/window_document.h"
 
 #include "io/plan_file.h"
+#include "ui/confirm_dialogs.h"
 
 #include <filesystem>
 
@@ -20,17 +21,34 @@ core::Status PlanDocument::open(const std::string& path) {
     if (std::filesystem::exists(autosave, err) &&
         std::filesystem::last_write_time(autosave, err) >=
             std::filesystem::last_write_time(path_, err)) {
-        auto restored = io::read_plan(autosave);
-        if (restored) {
-            plan_ = std::move(restored.value());
-            restored_ = true;
-        }
+        offer_ = AutosaveOffer{autosave, ui::file_time_text(autosave)};
     }
     return core::Ok{};
 }
 
+core::Status PlanDocument::restore_autosave() {
+    if (!offer_) {
+        return core::Ok{};
+    }
+    auto restored = io::read_plan(offer_->path);
+    if (!restored) {
+        return restored.error();
+    }
+    plan_ = std::move(restored.value());
+    history_.clear();
+    restored_ = true;
+    offer_.reset();
+    ++version_;
+    return core::Ok{};
+}
+
+void PlanDocument::discard_autosave() {
+    offer_.reset();
+    drop_autosave();
+}
+
 void PlanDocument::changed() {
-    ++edits_since_autosave_;
+    autosave_.changed();
     ++version_;
 }
 
@@ -39,8 +57,20 @@ core::Status PlanDocument::save() {
     if (saved) {
         history_.mark_saved();
         restored_ = false;
-        edits_since_autosave_ = 0;
+        autosave_.saved(ui::AutosavePolicy::Clock::now());
         drop_autosave();
+    }
+    return saved;
+}
+
+core::Status PlanDocument::save_as(const std::string& target) {
+    core::Status saved = io::write_plan(plan_, target);
+    if (saved) {
+        drop_autosave();  // of the old file: its changes are saved in the new one
+        path_ = target;
+        history_.mark_saved();
+        restored_ = false;
+        autosave_.saved(ui::AutosavePolicy::Clock::now());
     }
     return saved;
 }
@@ -56,17 +86,18 @@ void PlanDocument::drop_autosave() const {
 }
 
 // Never over the plan itself; opening the plan later offers the newer autosave back.
-void PlanDocument::autosave_if_due() {
-    constexpr double kAutosaveS = 60.0;
-    const auto now = std::chrono::steady_clock::now();
-    if (edits_since_autosave_ == 0 || !dirty() ||
-        std::chrono::duration<double>(now - last_autosave_).count() < kAutosaveS) {
-        return;
+core::Status PlanDocument::autosave_if_due(bool edit_in_progress) {
+    const auto now = ui::AutosavePolicy::Clock::now();
+    if (!dirty() || !autosave_.due(now, edit_in_progress)) {
+        return core::Ok{};
     }
-    last_autosave_ = now;
-    if (io::write_plan(plan_, autosave_path())) {
-        edits_since_autosave_ = 0;
+    core::Status written = io::write_plan(plan_, autosave_path());
+    if (written) {
+        autosave_.written(now);
+    } else {
+        autosave_.failed(now);  // tried again after the interval, not on every frame
     }
+    return written;
 }
 
 }  // namespace beltplan::app

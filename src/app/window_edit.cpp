@@ -3,8 +3,10 @@
 // and the comparison.
 #include "analysis/apply_suggestion.h"
 #include "app/window_impl.h"
+#include "core/messages.h"
 #include "ui/strings.h"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace beltplan::app {
@@ -24,6 +26,14 @@ void WindowApp::Impl::on_changes(const core::ChangeSet& changes) {
         return;
     }
     doc.changed();
+    if (std::find(changes.layers.begin(), changes.layers.end(), "villages") !=
+        changes.layers.end()) {
+        // A village's values changed (the village table): PlanAnalysis takes villages as
+        // fixed, so the analysis and the map are built again (a fraction of a second).
+        rebuild_analysis();
+        compare.plan_changed();
+        return;
+    }
     const analysis::AnalysisDelta delta = analysis->update(changes);
     map->follow(delta, editor.style.color_mode, comparison());
     compare.plan_changed();  // compared again once the running comparison is done
@@ -61,8 +71,9 @@ void WindowApp::Impl::apply(ui::EditorOutput& out) {
     }
     on_changes(changes);
     if (out.save) {
-        save_now(out);
+        save_now();
     }
+    apply_files(out);
     if (out.quit) {
         quitting = true;
         doc.drop_autosave();  // the planner chose: saved or not
@@ -157,14 +168,17 @@ void WindowApp::Impl::accept_groups(const std::vector<int>& groups) {
     apply(out);
 }
 
-void WindowApp::Impl::save_now(ui::EditorOutput& out) {
+bool WindowApp::Impl::save_now() {
     const core::Status saved = doc.save();
     if (saved) {
-        editor.status = ui::tr(ui::Str::kSaved);
+        watch.reset(doc.path());
+        editor.status =
+            core::tr("window.saved_to", {std::filesystem::path(doc.path()).filename().string()});
     } else {
-        editor.status = std::string(ui::tr(ui::Str::kSaveFailed)) + ": " + saved.error().message;
-        out.quit = false;
+        // The plan file and the autosave are as they were; the sentence says why.
+        editor.status = core::tr("window.save_failed_why", {saved.error().message});
     }
+    return saved.ok();
 }
 
 // The current view (map and overlays) as <plan>-view-<n>.png beside the plan.

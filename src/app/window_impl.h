@@ -13,6 +13,8 @@
 #include "ui/editor.h"
 #include "ui/imgui_osg.h"
 #include "ui/picking.h"
+#include "ui/plan_watch.h"
+#include "ui/recent_files.h"
 
 #include <osgViewer/Viewer>
 
@@ -33,6 +35,12 @@ struct WindowApp::Impl {
     // The OSG window and the ImGui bridge drawing the editor into it.
     osg::ref_ptr<osgViewer::Viewer> viewer;
     std::unique_ptr<ui::ImGuiBridge> bridge;
+    // The files around the plan: recent plans, another program changing the plan file, the
+    // label font kept to build the map again when another plan opens.
+    ui::RecentFiles recent;
+    ui::PlanWatch watch;
+    osg::ref_ptr<osgText::Font> font;
+    double autosave_interval_s = 60.0;
     std::string shown_title;
     bool quitting = false;
     int exported_views = 0;
@@ -50,7 +58,21 @@ struct WindowApp::Impl {
     void update_camera();
     void set_fullscreen(bool on);
     void export_view();
-    void save_now(ui::EditorOutput& out);
+    // Saves over the plan file; false (the status says why) when that failed.
+    bool save_now();
+
+    // The files (window_files.cpp): closing, opening, saving as, the autosave, the plan file
+    // changed by another program, exports, layers.
+    void request_quit();                      // asks first when unsaved
+    void open_plan(const std::string& path);  // asks first when unsaved
+    bool load(const std::string& path);       // reads and shows another plan
+    void rebuild();                           // analysis, map, jobs for doc.plan()
+    void rebuild_analysis();                  // the analysis and map, view kept
+    void save_as(const std::string& path);
+    void carry_out(ui::PendingAction action, const std::string& target);
+    void apply_files(ui::EditorOutput& out);  // the file answers of one frame
+    void watch_plan_file();
+    void show_layers(const std::vector<ui::LayerRow>& rows);
     void accept_sites(ui::JobKind kind);
     void accept_groups(const std::vector<int>& groups);
     std::string title() const;

@@ -119,6 +119,16 @@ void MapDisplay::follow(const analysis::AnalysisDelta& delta, int color_mode,
     }
 }
 
+void MapDisplay::set_layer_visible(render::Layer layer, bool visible) {
+    hidden_[static_cast<std::size_t>(layer)] = !visible;
+    if (layer != render::Layer::kSites) {
+        scene_->set_visible(layer, visible);
+    }
+    if (tilted_) {
+        tilted_->set_visible(layer, visible);
+    }
+}
+
 // The 2.5D scene is built from the plan as it is when it is shown (villages raised by
 // population, the sites drawn by the scene) and dropped when the 2D view comes back.
 bool MapDisplay::show_tilted(bool on, int color_mode, const analysis::PlanComparison* comparison) {
@@ -130,6 +140,11 @@ bool MapDisplay::show_tilted(bool on, int color_mode, const analysis::PlanCompar
         return true;
     }
     tilted_ = std::make_unique<render::MapScene>(inputs(true, 0.0));
+    for (std::size_t l = 0; l < render::kLayerCount; ++l) {
+        if (hidden_[l]) {
+            tilted_->set_visible(static_cast<render::Layer>(l), false);
+        }
+    }
     const core::Box& b = scene_->bounds();
     tilted_->set_village_heights(
         render::village_heights(plan_, "population", std::max(b.width(), b.height())));

@@ -14,6 +14,7 @@
 #include <osg/ref_ptr>
 #include <osgText/Font>
 
+#include <array>
 #include <memory>
 
 namespace beltplan::app {
@@ -45,6 +46,8 @@ public:
     void aim(osg::Camera& camera, const ui::EditorState& editor);
     // The colour mode the map shows.
     int shown_color_mode() const { return shown_color_mode_; }
+    // Shows or hides a layer in both scenes (site markers of the 2D map are the editor's).
+    void set_layer_visible(render::Layer layer, bool visible);
 
 private:
     render::SceneInputs inputs(bool extruded, double m_per_px) const;
@@ -56,6 +59,7 @@ private:
     std::unique_ptr<render::MapScene> tilted_;  // the 2.5D view, built while shown
     render::Legend legend_;
     int shown_color_mode_ = 0;
+    std::array<bool, render::kLayerCount> hidden_{};  // layers the planner hid
 };
 
 }  // namespace beltplan::app

@@ -21,8 +21,10 @@ public:
     // True when the autosave should be written now: changes since the last write, the
     // interval passed, and `edit_in_progress` false.
     bool due(Clock::time_point now, bool edit_in_progress) const;
-    // The autosave was written at `now` (a failed write leaves the state as it was).
+    // The autosave was written at `now`.
     void written(Clock::time_point now);
+    // Writing it failed at `now`: tried again after the interval, the changes still pending.
+    void failed(Clock::time_point now) { last_write_ = now; }
     // The plan was saved (or the changes discarded): nothing is left to autosave.
     void saved(Clock::time_point now);
 

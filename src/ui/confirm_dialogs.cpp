@@ -57,7 +57,10 @@ UnsavedChoice UnsavedQuestion::draw(const std::string& plan_name) {
     if (!ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) {
         return choice;
     }
-    text_wrapped(core::tr("window.unsaved_question", {plan_name}));
+    const char* key = action_ == PendingAction::kQuit     ? "window.unsaved_question"
+                      : action_ == PendingAction::kReload ? "window.unsaved_before_reload"
+                                                          : "window.unsaved_before_open";
+    text_wrapped(core::tr(key, {plan_name}));
     ImGui::Spacing();
     if (ImGui::Button(core::tr("window.menu_save").c_str())) {
         choice = UnsavedChoice::kSave;

@@ -3,6 +3,7 @@
 #include "ui/editor.h"
 
 #include "core/command.h"
+#include "core/messages.h"
 #include "ui/imgui_osg.h"
 #include "ui/shortcuts.h"
 #include "ui/strings.h"
@@ -29,15 +30,11 @@ void draw_menu(const EditorContext& context, EditorState& state, EditorOutput& o
     if (!ImGui::BeginMainMenuBar()) {
         return;
     }
-    if (ImGui::BeginMenu(tr(Str::kMenuFile))) {
-        if (ImGui::MenuItem(tr(Str::kMenuSave), "Ctrl+S")) {
-            out.save = true;
-        }
-        if (ImGui::MenuItem(tr(Str::kCompareWith))) {
-            state.dialogs.compare = true;
-        }
-        ImGui::EndMenu();
-    }
+    FileMenuState files;
+    files.import_available = context.import_available;
+    files.dirty = context.dirty;
+    files.recent = context.recent;
+    handle_file_choice(draw_file_menu(files), context, state, out);
     if (ImGui::MenuItem(tr(Str::kMenuUndo), "Ctrl+Z", false, context.can_undo)) {
         out.undo = true;
     }
@@ -53,6 +50,14 @@ void draw_menu(const EditorContext& context, EditorState& state, EditorOutput& o
     if (ImGui::MenuItem(tr(Str::kPresentation), "F5")) {
         state.presentation.on = true;
         out.fullscreen = true;
+    }
+    if (ImGui::MenuItem(core::tr("window.menu_villages").c_str(), "Ctrl+F", state.find.shown)) {
+        state.find.shown = !state.find.shown;
+    }
+    note_item("menu.villages");
+    if (ImGui::MenuItem(core::tr("window.menu_legend").c_str(), nullptr,
+                        state.layers.legend_shown)) {
+        state.layers.legend_shown = !state.layers.legend_shown;
     }
     if (ImGui::MenuItem(tr(Str::kLanguageName))) {
         set_language(language() == Language::kChinese ? Language::kEnglish : Language::kChinese);
@@ -82,22 +87,29 @@ void draw_menu(const EditorContext& context, EditorState& state, EditorOutput& o
                      : state.tool == Tool::kPickRoad ? Str::kPickRoadHint
                                                      : Str::kDragSiteHint;
     ImGui::TextDisabled("%s", tr(hint));
-    if (!state.status.empty()) {
+    ImGui::Separator();
+    // The saved state is the history's, never the last message's.
+    ImGui::TextColored(
+        context.dirty ? ImVec4(0.75f, 0.35f, 0.f, 1.f) : ImVec4(0.1f, 0.5f, 0.2f, 1.f), "%s",
+        StatusLine::saved_state(context.dirty).c_str());
+    note_item("status.saved_state");
+    const std::string message = state.status.message(context.plan_version);
+    if (!message.empty()) {
         ImGui::Separator();
-        ImGui::TextUnformatted(state.status.c_str());
+        ImGui::TextUnformatted(message.c_str());
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("%s", message.c_str());
+        }
     }
     ImGui::EndMainMenuBar();
 }
 
 void handle_shortcuts(const EditorContext& context, EditorState& state, EditorOutput& out) {
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput) {
-        return;
-    }
-    if (ImGui::IsKeyPressed(kKeyIndexF3, false)) {
+    if (!io.WantTextInput && ImGui::IsKeyPressed(kKeyIndexF3, false)) {
         state.style.tilted = !state.style.tilted;
     }
-    if (!state.presentation.on && ImGui::IsKeyPressed(kKeyIndexF5, false)) {
+    if (!io.WantTextInput && !state.presentation.on && ImGui::IsKeyPressed(kKeyIndexF5, false)) {
         state.presentation.on = true;
         out.fullscreen = true;
     }
@@ -111,35 +123,21 @@ void handle_shortcuts(const EditorContext& context, EditorState& state, EditorOu
         case Shortcut::kSave:
             out.save = true;
             break;
-        default:
+        case Shortcut::kSaveAs:
+            handle_file_choice({FileAction::kSaveAs, ""}, context, state, out);
             break;
-    }
-}
-
-void draw_quit_dialog(EditorState& state, EditorOutput& out) {
-    if (state.dialogs.confirm_quit) {
-        ImGui::OpenPopup("##quit");
-    }
-    if (ImGui::BeginPopupModal("##quit", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted(tr(Str::kUnsavedQuit));
-        if (ImGui::Button(tr(Str::kMenuSave))) {
-            out.save = true;
-            out.quit = true;
-            state.dialogs.confirm_quit = false;
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button(tr(Str::kQuitAnyway))) {
-            out.quit = true;
-            state.dialogs.confirm_quit = false;
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button(tr(Str::kCancel))) {
-            state.dialogs.confirm_quit = false;
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
+        case Shortcut::kOpen:
+            handle_file_choice({FileAction::kOpen, ""}, context, state, out);
+            break;
+        case Shortcut::kQuit:
+            out.quit_request = true;
+            break;
+        case Shortcut::kFind:
+            state.find.shown = true;
+            state.find.table.focus_filter();
+            break;
+        case Shortcut::kNone:
+            break;
     }
 }
 
@@ -169,10 +167,11 @@ EditorOutput draw_editor(const EditorContext& context, EditorState& state) {
             draw_compare_panel(context, state, out);  // the whole right column
         }
         draw_belts_panel(context, state, out);
+        draw_legend_panel(context, state, out);
+        draw_find_panel(context, state, out);
     }
     handle_shortcuts(context, state, out);
-    draw_quit_dialog(state, out);
-    draw_compare_dialog(state, out);
+    draw_file_dialogs(context, state, out);
     return out;
 }
 
@@ -234,7 +233,9 @@ bool draw_job_progress(const JobStatus& job, JobKind kind, EditorOutput& out) {
         ImGui::ProgressBar(static_cast<float>(job.progress), ImVec2(80.f, 0.f), done);
         ImGui::SameLine();
     }
-    ImGui::TextDisabled(tr(Str::kElapsed), job.elapsed_s);
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.1f", job.elapsed_s);
+    ImGui::TextDisabled("%s", core::tr("window.elapsed", {seconds}).c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton(tr(Str::kCancel))) {
         out.cancel_job = kind;

@@ -10,8 +10,16 @@
 #include "core/command.h"
 #include "core/plan.h"
 #include "render/village_colors.h"
+#include "ui/confirm_dialogs.h"
+#include "ui/export_dialog.h"
+#include "ui/file_dialog.h"
+#include "ui/file_menu.h"
+#include "ui/legend_panel.h"
 #include "ui/map_view.h"
 #include "ui/picking.h"
+#include "ui/site_editor.h"
+#include "ui/status_line.h"
+#include "ui/village_table.h"
 
 #include <array>
 #include <optional>
@@ -107,9 +115,39 @@ struct Presentation {
 // Panels and dialogs shown or asked for.
 struct Dialogs {
     bool show_panels = true;
-    bool confirm_quit = false;   // the unsaved-changes question
-    bool compare = false;        // open the "compare with" dialog next frame
     bool focus_org_tab = false;  // bring the joint organization tab forward
+};
+
+// The File menu's dialogs and the questions that keep work.
+struct FileDialogs {
+    enum class Purpose { kOpen, kSaveAs, kCompare };
+    FileDialog browser;  // open, save as, compare with
+    Purpose purpose = Purpose::kOpen;
+    ExportDialog exporter;
+    UnsavedQuestion unsaved;         // before closing or replacing an unsaved plan
+    AutosaveQuestion autosave;       // a newer autosave when the plan opened
+    DiskChangeQuestion disk_change;  // another program changed the plan file
+};
+
+// Finding villages: the village table (with the selection of several villages) and a
+// rectangle drawn on the map.
+struct FindState {
+    VillageTable table;
+    bool shown = false;
+    std::optional<ScreenPoint> rect_from;  // Shift+drag with the select tool
+};
+
+// The legend and the layer list.
+struct LayerState {
+    bool legend_shown = true;
+    std::vector<LayerRow> rows;  // filled on the first frame
+    bool shown(render::Layer layer) const;
+};
+
+// The inspector's site fields.
+struct SiteInspector {
+    SiteEditor fields;
+    bool focus_name = false;  // a site just added: its name takes the keyboard
 };
 
 struct EditorState {
@@ -122,7 +160,11 @@ struct EditorState {
     SuggestionInputs suggestions;
     Presentation presentation;
     Dialogs dialogs;
-    std::string status;  // last message for the status line
+    FileDialogs files;
+    FindState find;
+    LayerState layers;
+    SiteInspector site;
+    StatusLine status;  // last message for the status line
 };
 
 // Read-only inputs of one frame.
@@ -135,6 +177,11 @@ struct EditorContext {
     const analysis::RoadNetwork* network = nullptr;  // built while measuring along roads
     core::Box plan_bounds;
     bool dirty = false;
+    std::size_t plan_version = 0;  // grows with every edit (status messages, the table)
+    std::string plan_path;
+    const RecentFiles* recent = nullptr;  // recent plans for File > Open recent
+    bool import_available = false;        // File > New from import
+    std::vector<MapFormat> export_formats = {MapFormat::kPng};
     bool can_undo = false;
     bool can_redo = false;
     std::string undo_label;
@@ -155,11 +202,19 @@ struct EditorOutput {
     bool undo = false;
     bool redo = false;
     bool save = false;
-    bool quit = false;        // confirmed (or nothing unsaved)
-    bool end_merge = false;   // a drag or slider edit ended: the next edit starts a new entry
-    bool export_png = false;  // save the current view as a PNG beside the plan
-    bool fullscreen = false;  // presentation mode was entered (true) ...
-    bool windowed = false;    // ... or left (true)
+    bool quit = false;                     // confirmed (or nothing unsaved)
+    bool quit_request = false;             // Ctrl+Q or File > Quit: the app asks when unsaved
+    std::optional<std::string> open_path;  // open this plan (asked when unsaved)
+    std::optional<std::string> save_as;    // save under this path, work on there
+    std::optional<ExportRequest> export_request;     // File > Export map / tables
+    UnsavedChoice unsaved = UnsavedChoice::kAsking;  // the unsaved question's answer
+    AutosaveChoice autosave = AutosaveChoice::kAsking;
+    DiskChangeChoice disk_change = DiskChangeChoice::kAsking;
+    std::vector<LayerRow> layers;  // layers the planner showed or hid
+    bool end_merge = false;        // a drag or slider edit ended: the next edit starts a new entry
+    bool export_png = false;       // save the current view as a PNG beside the plan
+    bool fullscreen = false;       // presentation mode was entered (true) ...
+    bool windowed = false;         // ... or left (true)
     std::optional<JobRequest> start_job;      // (re)start a suggestion off the frame
     std::optional<JobKind> cancel_job;        // stop a running one
     std::optional<JobKind> discard_job;       // forget an answer
@@ -200,10 +255,21 @@ void draw_presentation(const EditorContext& context, EditorState& state, EditorO
 void note_item(const std::string& key);
 std::optional<ScreenPoint> item_center(const std::string& key);
 
-// The compare panel (totals side by side, villages that changed) and the dialog asking for
-// the other plan's path.
+// The compare panel (totals side by side, villages that changed).
 void draw_compare_panel(const EditorContext& context, EditorState& state, EditorOutput& out);
-void draw_compare_dialog(EditorState& state, EditorOutput& out);
+
+// The File menu's choices: opens the file dialog (open, save as, compare with) or the export
+// dialog, or asks the app (save, quit).
+void handle_file_choice(const FileChoice& choice, const EditorContext& context, EditorState& state,
+                        EditorOutput& out);
+// The file and export dialogs and the questions (unsaved changes, autosave, changed on disk);
+// their answers go into `out`.
+void draw_file_dialogs(const EditorContext& context, EditorState& state, EditorOutput& out);
+// The village table panel (shown with Ctrl+F or the menu) and the legend with the layer list.
+void draw_find_panel(const EditorContext& context, EditorState& state, EditorOutput& out);
+void draw_legend_panel(const EditorContext& context, EditorState& state, EditorOutput& out);
+// The distance of village i to its nearest site in the context's analysis (+inf: none).
+double village_distance_m(const EditorContext& context, std::size_t village);
 
 // Fits the plan into the part of the window the panels leave free.
 void fit_to_plan(const core::Box& bounds, EditorState& state);

@@ -296,7 +296,7 @@ ImGuiBridge::ImGuiBridge(const std::string& extra_text) : impl_(std::make_unique
     ImGui::StyleColorsLight();
     ImGuiStyle& style = ImGui::GetStyle();
     style.WindowRounding = 4.f;
-    style.Colors[ImGuiCol_WindowBg].w = 0.92f;
+    style.Colors[ImGuiCol_WindowBg].w = 1.f;  // panels are opaque over the map and each other
     impl_->load_font(extra_text);
     unsigned char* pixels = nullptr;
     int width = 0;

@@ -5,7 +5,9 @@
 #include "core/site_commands.h"
 #include "render/palette.h"
 #include "ui/editor.h"
+#include "ui/rect_select.h"
 #include "ui/strings.h"
+#include "ui/suggestion_view.h"
 
 #include <imgui.h>
 
@@ -79,7 +81,39 @@ void on_left_press(const EditorContext& context, EditorState& state, ScreenPoint
         state.selection.selected_village = -1;
         return;
     }
+    if (state.tool == Tool::kSelect && ImGui::GetIO().KeyShift) {
+        state.find.rect_from = m;  // Shift+drag: select the villages inside a rectangle
+        return;
+    }
     state.drag.panning = true;
+}
+
+// The villages inside the rectangle dragged from find.rect_from to `m` become the selection
+// (with Ctrl: are added to it).
+void finish_rect(const EditorContext& context, EditorState& state, ScreenPoint m) {
+    std::vector<int> inside = villages_in_rect(*context.plan, state.view, *state.find.rect_from, m);
+    state.find.rect_from.reset();
+    if (ImGui::GetIO().KeyCtrl) {
+        const std::vector<int>& had = state.find.table.selection();
+        inside.insert(inside.end(), had.begin(), had.end());
+    }
+    state.find.table.select(std::move(inside));
+    state.selection.selected_village = state.find.table.primary();
+    state.selection.selected_site.clear();
+}
+
+// A click on a village with the select tool: alone selects it; Ctrl adds or removes it, Shift
+// adds the villages listed between the last clicked one and it (the table's order).
+void click_village(EditorState& state) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const int v = state.selection.hovered_village;
+    if (v >= 0 && (io.KeyCtrl || io.KeyShift)) {
+        state.find.table.click(v, io.KeyShift, io.KeyCtrl);
+        state.selection.selected_village = state.find.table.primary();
+    } else {
+        state.selection.selected_village = v;
+    }
+    state.selection.selected_site.clear();
 }
 
 // Adds the hovered village to the selected joint organization, or removes it; with none
@@ -112,7 +146,9 @@ void toggle_member(const EditorContext& context, EditorState& state, EditorOutpu
 void on_left_release(const EditorContext& context, EditorState& state, ScreenPoint m,
                      EditorOutput& out) {
     const ImGuiIO& io = ImGui::GetIO();
-    if (!state.drag.site.empty()) {
+    if (state.find.rect_from) {
+        finish_rect(context, state, m);
+    } else if (!state.drag.site.empty()) {
         state.drag.site.clear();
         out.end_merge = true;
     } else if (state.drag.panning && io.MouseDragMaxDistanceSqr[0] <= kClickSlopPx * kClickSlopPx) {
@@ -126,8 +162,7 @@ void on_left_release(const EditorContext& context, EditorState& state, ScreenPoi
         } else if (state.tool == Tool::kJointOrg) {
             toggle_member(context, state, out);
         } else {
-            state.selection.selected_village = state.selection.hovered_village;
-            state.selection.selected_site.clear();
+            click_village(state);
         }
     }
     state.drag.panning = false;
@@ -159,6 +194,9 @@ void star(ImDrawList* draw, ImVec2 c, float r, ImU32 fill, ImU32 line) {
     }
     draw->AddPolyline(p, 10, line, ImDrawFlags_Closed, 1.f);
 }
+
+// The site markers (district stars, township dots), the selected one ringed.
+void draw_site_markers(const core::Plan& plan, const EditorState& state, ImDrawList* draw);
 
 }  // namespace
 
@@ -192,7 +230,8 @@ void handle_map_input(const EditorContext& context, EditorState& state, EditorOu
         return;
     }
     const ImGuiIO& io = ImGui::GetIO();
-    const bool busy = !state.drag.site.empty() || state.drag.panning;
+    const bool busy =
+        !state.drag.site.empty() || state.drag.panning || state.find.rect_from.has_value();
     if ((io.WantCaptureMouse && !busy) || !ImGui::IsMousePosValid()) {
         state.selection.hovered_village = -1;
         return;
@@ -212,6 +251,8 @@ void handle_map_input(const EditorContext& context, EditorState& state, EditorOu
                 std::make_unique<core::MoveSite>(state.drag.site, state.view.to_world(m)));
         } else if (state.drag.panning) {
             state.view.pan_px(io.MouseDelta.x, io.MouseDelta.y);
+        } else if (state.find.rect_from) {
+            draw_select_rect(*state.find.rect_from, m);
         }
     }
     if (ImGui::IsMouseReleased(0)) {
@@ -267,6 +308,15 @@ void draw_map_overlay(const EditorContext& context, const EditorState& state) {
                 plan.villages[static_cast<std::size_t>(state.selection.hovered_village)].shape,
                 IM_COL32(40, 40, 40, 200), 1.5f);
     }
+    const core::Box seen = state.view.visible();
+    for (int v : state.find.table.selection()) {  // several villages (table, Ctrl, rectangle)
+        const core::Village& village = plan.villages[static_cast<std::size_t>(v)];
+        const core::Box b = core::bounds(village.shape);
+        if (v != state.selection.selected_village && b.max_x >= seen.min_x &&
+            b.min_x <= seen.max_x && b.max_y >= seen.min_y && b.min_y <= seen.max_y) {
+            outline(draw, state.view, village.shape, IM_COL32(20, 90, 200, 190), 2.f);
+        }
+    }
     if (state.selection.selected_village >= 0) {
         outline(draw, state.view,
                 plan.villages[static_cast<std::size_t>(state.selection.selected_village)].shape,
@@ -312,6 +362,21 @@ void draw_map_overlay(const EditorContext& context, const EditorState& state) {
                           IM_COL32(200, 30, 30, 255), 3.f);
         }
     }
+    if (state.layers.shown(render::Layer::kSites)) {
+        draw_site_markers(plan, state, draw);
+    }
+    // Suggested sites carry their names (the reason shows when a ring is hovered).
+    if (const analysis::Suggestion* t = context.job(JobKind::kTarget).answer) {
+        draw_suggested_site_labels(plan, state.view, *t, IM_COL32(0, 110, 45, 255));
+    }
+    if (const analysis::Suggestion* gaps = context.job(JobKind::kBeltGaps).answer) {
+        draw_suggested_site_labels(plan, state.view, *gaps, IM_COL32(170, 80, 0, 255));
+    }
+}
+
+namespace {
+
+void draw_site_markers(const core::Plan& plan, const EditorState& state, ImDrawList* draw) {
     const ImU32 line = IM_COL32(255, 255, 255, 255);
     // Only what is on screen; where sites crowd (a 5,000-site plan at the overview) the markers
     // shrink to the room each has, so the villages stay visible.
@@ -347,5 +412,7 @@ void draw_map_overlay(const EditorContext& context, const EditorState& state) {
         }
     }
 }
+
+}  // namespace
 
 }  // namespace beltplan::ui

@@ -12,10 +12,17 @@ namespace {
 
 constexpr float kMarginPx = 8.f;
 
-// The window size each panel was last placed for (0 = never).
-std::array<ImVec2, kPanelCount>& placed_for() {
-    static std::array<ImVec2, kPanelCount> sizes{};
-    return sizes;
+// The ImGui context and window size each panel was last placed for, and the frame it was last
+// drawn in: a new context (a new window) places every panel again, also when it reuses the
+// address of an old one, as its frames start again from zero.
+struct Placed {
+    ImGuiContext* context = nullptr;
+    ImVec2 size;
+    int frame = 0;
+};
+std::array<Placed, kPanelCount>& placed_for() {
+    static std::array<Placed, kPanelCount> placed{};
+    return placed;
 }
 
 }  // namespace
@@ -43,8 +50,8 @@ PanelRect default_rect(Panel panel, float w, float h) {
         case Panel::kCompare:
             return {right_x, top, kSideColumnPx, column_h};
         case Panel::kLegend: {
-            const float lw = std::min(240.f, std::max(160.f, map_x1 - map_x0));
-            const float lh = std::min(340.f, column_h * 0.5f);
+            const float lw = std::min(230.f, std::max(160.f, map_x1 - map_x0));
+            const float lh = std::min(300.f, column_h * 0.42f);
             return {map_x1 - lw, h - kMarginPx - lh, lw, lh};
         }
         case Panel::kVillages: {
@@ -57,12 +64,15 @@ PanelRect default_rect(Panel panel, float w, float h) {
 
 void place_next_panel(Panel panel) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImVec2& seen = placed_for()[static_cast<std::size_t>(panel)];
-    if (seen.x != display.x || seen.y != display.y) {
+    Placed& seen = placed_for()[static_cast<std::size_t>(panel)];
+    const int frame = ImGui::GetFrameCount();
+    const bool new_context = seen.context != ImGui::GetCurrentContext() || frame < seen.frame;
+    seen.frame = frame;
+    if (new_context || seen.size.x != display.x || seen.size.y != display.y) {
         const PanelRect r = default_rect(panel, display.x, display.y);
         ImGui::SetNextWindowPos(ImVec2(r.x, r.y), ImGuiCond_Always);
         ImGui::SetNextWindowSize(ImVec2(r.w, r.h), ImGuiCond_Always);
-        seen = display;
+        seen = {ImGui::GetCurrentContext(), display, frame};
         return;
     }
     // No larger than the window; ImGui itself keeps a dragged panel's edge in reach.

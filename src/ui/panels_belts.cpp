@@ -1,8 +1,12 @@
 // The belts panel: each belt's roads (picked by name), half-width, member villages, belt
 // sites, largest gap and the share of road within reach; edits go out as commands.
 #include "core/belt_commands.h"
+#include "core/messages.h"
 #include "ui/editor.h"
+#include "ui/panel_layout.h"
 #include "ui/strings.h"
+#include "ui/suggestion_view.h"
+#include "ui/text_wrap.h"
 
 #include <imgui.h>
 
@@ -94,14 +98,12 @@ void draw_gap_suggestion(const EditorContext& context, const core::Belt& belt, E
     if (ImGui::SmallButton(tr(Str::kDiscard))) {
         out.discard_job = JobKind::kBeltGaps;
     }
-    ImGui::TextWrapped(tr(Str::kBeltSitesResult), static_cast<int>(s.sites.size()),
-                       format_length(state.suggestions.belt_gap_m).c_str());
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(s.sites.size()));
-    while (clipper.Step()) {
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            ImGui::BulletText("%s", s.sites[static_cast<std::size_t>(i)].explanation.c_str());
-        }
+    text_wrapped(
+        core::tr("window.belt_sites_result",
+                 {std::to_string(s.sites.size()), format_length(state.suggestions.belt_gap_m)}));
+    if (const std::optional<int> row =
+            draw_suggested_site_list(*context.plan, s, "##gap_sites", 150.f)) {
+        state.view.fly_to(s.sites[static_cast<std::size_t>(*row)].position, 6000.0);
     }
 }
 
@@ -154,10 +156,9 @@ void draw_belts_panel(const EditorContext& context, EditorState& state, EditorOu
     if (plan.belts.empty()) {
         return;
     }
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(8.f, 510.f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(340.f, io.DisplaySize.y - 518.f), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin((std::string(tr(Str::kBelts)) + "###belts").c_str())) {
+    place_next_panel(Panel::kBelts);
+    if (!ImGui::Begin((std::string(tr(Str::kBelts)) + "###belts").c_str(), nullptr,
+                      panel_window_flags())) {
         ImGui::End();
         return;
     }

@@ -1,11 +1,16 @@
 // The coverage panel: reach radius and distance mode (as commands), totals, the per-township
 // table and the uncovered villages (click to fly there).
+#include "core/messages.h"
 #include "core/settings_commands.h"
 #include "ui/editor.h"
+#include "ui/panel_layout.h"
 #include "ui/strings.h"
+#include "ui/suggestion_view.h"
+#include "ui/text_wrap.h"
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -82,7 +87,10 @@ void draw_target(const EditorContext& context, EditorState& state, EditorOutput&
     if (job.answer != nullptr) {
         const analysis::Suggestion& t = *job.answer;
         const double share = t.total > 0 ? t.value / t.total * 100.0 : 0.0;
-        ImGui::TextWrapped(tr(Str::kTargetResult), static_cast<int>(t.sites.size()), share);
+        char percent_text[32];
+        std::snprintf(percent_text, sizeof percent_text, "%.1f%%", share);
+        text_wrapped(
+            core::tr("window.target_result", {std::to_string(t.sites.size()), percent_text}));
         if (answer_current(job) && !t.sites.empty()) {
             if (ImGui::SmallButton(tr(Str::kAcceptAll))) {
                 out.accept_target = true;
@@ -92,13 +100,20 @@ void draw_target(const EditorContext& context, EditorState& state, EditorOutput&
         if (ImGui::SmallButton(tr(Str::kDiscard))) {
             out.discard_job = JobKind::kTarget;
         }
+        if (const std::optional<int> row =
+                draw_suggested_site_list(*context.plan, t, "##target_sites", 110.f)) {
+            state.view.fly_to(t.sites[static_cast<std::size_t>(*row)].position, kFlySpanM);
+        }
     }
 }
 
 void draw_uncovered(const EditorContext& context, const analysis::CoverageReport& report,
                     EditorState& state) {
     ImGui::Text("%s (%zu)", tr(Str::kUncovered), report.uncovered.size());
-    if (!ImGui::BeginChild("##uncovered", ImVec2(0.f, 0.f), true)) {
+    // At least six rows: the panel scrolls rather than squeeze the list to nothing.
+    const float rows_h = ImGui::GetTextLineHeightWithSpacing() * 6.f + 8.f;
+    const float height = std::max(ImGui::GetContentRegionAvail().y, rows_h);
+    if (!ImGui::BeginChild("##uncovered", ImVec2(0.f, height), true)) {
         ImGui::EndChild();
         return;
     }
@@ -129,9 +144,9 @@ void draw_uncovered(const EditorContext& context, const analysis::CoverageReport
 
 void draw_coverage_panel(const EditorContext& context, EditorState& state, EditorOutput& out) {
     const core::Plan& plan = *context.plan;
-    ImGui::SetNextWindowPos(ImVec2(8.f, 32.f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(340.f, 470.f), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin((std::string(tr(Str::kCoverage)) + "###coverage").c_str())) {
+    place_next_panel(Panel::kCoverage);
+    if (!ImGui::Begin((std::string(tr(Str::kCoverage)) + "###coverage").c_str(), nullptr,
+                      panel_window_flags())) {
         ImGui::End();
         return;
     }

@@ -2,6 +2,7 @@
 // and belts; or the selected site's level, theme and delete) and the list of sites.
 #include "core/site_commands.h"
 #include "ui/editor.h"
+#include "ui/panel_layout.h"
 #include "ui/strings.h"
 
 #include <imgui.h>
@@ -91,39 +92,27 @@ void draw_village(const EditorContext& context, int index) {
 
 void draw_site(const EditorContext& context, const std::string& id, EditorState& state,
                EditorOutput& out) {
+    // A site added in this frame is in the plan only once the app applied the command: the
+    // selection stays, and the app drops it if the site really is gone.
     const int index = core::find_site(*context.plan, id);
     if (index < 0) {
-        state.selection.selected_site.clear();
         return;
     }
     const core::Site& s = context.plan->sites[static_cast<std::size_t>(index)];
     ImGui::Text("%s  %s", tr(Str::kSite), s.name.c_str());
-    ImGui::TextDisabled("%s %s", tr(Str::kCode), s.id.c_str());
-    int level = s.level == core::SiteLevel::kDistrict ? 0 : 1;
-    const char* levels[] = {tr(Str::kLevelDistrict), tr(Str::kLevelTown)};
-    if (ImGui::Combo(tr(Str::kLevel), &level, levels, 2)) {
-        core::SiteFields fields;
-        fields.level = level == 0 ? core::SiteLevel::kDistrict : core::SiteLevel::kTown;
-        out.commands.push_back(std::make_unique<core::SetSiteFields>(s.id, fields));
-    }
-    // The theme edits a buffer owned by the panel; the command goes out when editing ends.
-    static std::string buffer_site;
-    static char theme[256] = "";
-    if (buffer_site != s.id || !ImGui::IsAnyItemActive()) {
-        buffer_site = s.id;
-        std::snprintf(theme, sizeof theme, "%s", s.theme.c_str());
-    }
-    ImGui::InputText(tr(Str::kTheme), theme, sizeof theme);
-    if (ImGui::IsItemDeactivatedAfterEdit() && s.theme != theme) {
-        core::SiteFields fields;
-        fields.theme = std::string(theme);
-        out.commands.push_back(std::make_unique<core::SetSiteFields>(s.id, fields));
+    std::vector<core::CommandPtr> edits;
+    state.site.fields.draw(*context.plan, id, edits, state.site.focus_name);
+    state.site.focus_name = false;
+    for (core::CommandPtr& c : edits) {
+        out.commands.push_back(std::move(c));
+        out.end_merge = true;
     }
     if (ImGui::Button(tr(Str::kDelete))) {
         out.commands.push_back(std::make_unique<core::RemoveSite>(s.id));
         out.end_merge = true;
         state.selection.selected_site.clear();
     }
+    note_item("site.delete");
 }
 
 void draw_site_table(const EditorContext& context, EditorState& state) {
@@ -157,10 +146,9 @@ void draw_site_table(const EditorContext& context, EditorState& state) {
 }  // namespace
 
 void draw_inspector(const EditorContext& context, EditorState& state, EditorOutput& out) {
-    const float width = ImGui::GetIO().DisplaySize.x;
-    ImGui::SetNextWindowPos(ImVec2(width - 348.f, 32.f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(340.f, 390.f), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin((std::string(tr(Str::kInspector)) + "###inspector").c_str())) {
+    place_next_panel(Panel::kInspector);
+    if (!ImGui::Begin((std::string(tr(Str::kInspector)) + "###inspector").c_str(), nullptr,
+                      panel_window_flags())) {
         ImGui::End();
         return;
     }
@@ -177,13 +165,11 @@ void draw_inspector(const EditorContext& context, EditorState& state, EditorOutp
 }
 
 void draw_sites_panel(const EditorContext& context, EditorState& state, EditorOutput& out) {
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 348.f, 430.f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(340.f, 300.f), ImGuiCond_FirstUseEver);
+    place_next_panel(Panel::kLists);
     const std::string title =
         std::string(tr(Str::kSites)) + " (" + std::to_string(context.plan->sites.size()) + ")  " +
         tr(Str::kJointOrg) + " (" + std::to_string(context.plan->joint_orgs.size()) + ")###sites";
-    if (!ImGui::Begin(title.c_str())) {
+    if (!ImGui::Begin(title.c_str(), nullptr, panel_window_flags())) {
         ImGui::End();
         return;
     }

@@ -1,18 +1,25 @@
-// StatusLine: a message with the plan version it was posted at.
+// StatusLine: a message and the plan version it was first shown with.
 #include "ui/status_line.h"
 
 #include "core/messages.h"
 
 namespace beltplan::ui {
 
-void StatusLine::post(std::string text, Kind kind, std::size_t plan_version) {
+StatusLine& StatusLine::operator=(std::string text) {
     text_ = std::move(text);
-    kind_ = kind;
-    version_ = plan_version;
+    version_.reset();
+    return *this;
 }
 
-std::string StatusLine::message(std::size_t plan_version) const {
-    if (kind_ != Kind::kError && plan_version != version_) {
+std::string StatusLine::message(std::size_t plan_version) {
+    if (text_.empty()) {
+        return "";
+    }
+    if (!version_) {
+        version_ = plan_version;
+    }
+    if (*version_ != plan_version) {
+        text_.clear();
         return "";
     }
     return text_;

@@ -100,6 +100,9 @@ TEST(AutosavePolicy, writes_only_between_complete_edits_after_the_interval) {
     policy.written(at(61));
     EXPECT_FALSE(policy.due(at(200), false));
     policy.changed();
+    policy.failed(at(201));
+    EXPECT_FALSE(policy.due(at(230), false)) << "a failed write is not retried every frame";
+    EXPECT_TRUE(policy.due(at(262), false)) << "but after the interval";
     policy.saved(at(150));
     EXPECT_FALSE(policy.due(at(300), false)) << "saved: nothing to autosave";
 }

@@ -63,14 +63,16 @@ INSTANTIATE_TEST_SUITE_P(Items, FileMenuTest,
                                            "menu.export_tables", "menu.quit"),
                          [](const auto& p) { return p.param.substr(5); });
 
-TEST(StatusLine, a_saved_message_goes_with_the_next_edit_and_errors_stay) {
+TEST(StatusLine, a_message_goes_with_the_next_edit) {
     ui::set_language(ui::Language::kChinese);
     ui::StatusLine status;
-    status.post(u8"已保存到 plan.gpkg", ui::StatusLine::Kind::kSaved, 7);
+    status = u8"已保存到 plan.gpkg";
     EXPECT_EQ(status.message(7), u8"已保存到 plan.gpkg");
+    EXPECT_EQ(status.message(7), u8"已保存到 plan.gpkg") << "still true";
     EXPECT_EQ(status.message(8), "") << "an edit after the save";
-    status.post("the disk is full", ui::StatusLine::Kind::kError, 8);
-    EXPECT_EQ(status.message(9), "the disk is full");
+    EXPECT_TRUE(status.empty());
+    status = "the disk is full";
+    EXPECT_EQ(status.message(8), "the disk is full");
     EXPECT_EQ(ui::StatusLine::saved_state(true), u8"未保存");
     EXPECT_EQ(ui::StatusLine::saved_state(false), u8"已保存");
 }
