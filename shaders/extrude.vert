@@ -1,18 +1,18 @@
 #version 330 compatibility
-// 2.5D villages: roof vertices (bp_top = 1) are lifted by the village's height; colour and
-// height both come from per-village texels.
+// 2.5D villages: roof vertices (bp_top = 1) are lifted by the village's height (a per-village
+// texel); the colour follows from the village's values as in the flat map.
 in float bp_village;
 in float bp_top;
-uniform sampler2D bp_village_colors;
 uniform sampler2D bp_village_heights;
 uniform float bp_height_scale;
 flat out vec4 bp_fill;
 out float bp_shade;
 
+vec4 bp_village_fill(int village);
+
 void main() {
     int i = int(bp_village + 0.5);
-    ivec2 cw = textureSize(bp_village_colors, 0);
-    bp_fill = texelFetch(bp_village_colors, ivec2(i % cw.x, i / cw.x), 0);
+    bp_fill = bp_village_fill(i);
     ivec2 hw = textureSize(bp_village_heights, 0);
     float h = texelFetch(bp_village_heights, ivec2(i % hw.x, i / hw.x), 0).r;
     vec4 v = gl_Vertex;

@@ -1,13 +1,12 @@
 #version 330 compatibility
-// Batched village fill: the colour comes from a per-village texel, so recolouring never
-// touches the geometry.
+// Batched village fill: every vertex carries its village's index; the colour follows from the
+// village's values and the colouring uniforms, so recolouring never touches the geometry.
 in float bp_village;
-uniform sampler2D bp_village_colors;
 flat out vec4 bp_fill;
 
+vec4 bp_village_fill(int village);
+
 void main() {
-    int i = int(bp_village + 0.5);
-    int w = textureSize(bp_village_colors, 0).x;
-    bp_fill = texelFetch(bp_village_colors, ivec2(i % w, i / w), 0);
+    bp_fill = bp_village_fill(int(bp_village + 0.5));
     gl_Position = gl_ModelViewProjectionMatrix * gl_Vertex;
 }

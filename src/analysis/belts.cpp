@@ -124,12 +124,39 @@ int BeltResult::site_count() const {
     return n;
 }
 
-BeltResult analyze_belt(const core::Plan& plan, const core::Belt& belt, double reach_m) {
+std::vector<int> belt_members(const core::Plan& plan, const core::Belt& belt) {
+    const double w = belt.half_width_m;
+    std::vector<char> member(plan.villages.size(), 0);
+    for (const std::string& name : belt.roads) {
+        for (const core::Road& road : plan.roads) {
+            if (road.name != name) {
+                continue;
+            }
+            for (const core::LineString& line : road.parts) {
+                const core::Box lb = core::bounds(line);
+                for (std::size_t v = 0; v < plan.villages.size(); ++v) {
+                    if (!member[v] && boxes_near(core::bounds(plan.villages[v].shape), lb, w) &&
+                        shape_line_distance(plan.villages[v].shape, line) <= w) {
+                        member[v] = 1;
+                    }
+                }
+            }
+        }
+    }
+    std::vector<int> members;
+    for (std::size_t v = 0; v < member.size(); ++v) {
+        if (member[v]) {
+            members.push_back(static_cast<int>(v));
+        }
+    }
+    return members;
+}
+
+BeltResult belt_sites(const core::Plan& plan, const core::Belt& belt, double reach_m) {
     BeltResult r;
     r.belt_id = belt.id;
     r.name = belt.name;
     const double w = belt.half_width_m;
-    std::vector<char> member(plan.villages.size(), 0);
     for (const std::string& name : belt.roads) {
         bool found = false;
         for (const core::Road& road : plan.roads) {
@@ -139,13 +166,6 @@ BeltResult analyze_belt(const core::Plan& plan, const core::Belt& belt, double r
             found = true;
             for (std::size_t p = 0; p < road.parts.size(); ++p) {
                 const core::LineString& line = road.parts[p];
-                const core::Box lb = core::bounds(line);
-                for (std::size_t v = 0; v < plan.villages.size(); ++v) {
-                    if (!member[v] && boxes_near(core::bounds(plan.villages[v].shape), lb, w) &&
-                        shape_line_distance(plan.villages[v].shape, line) <= w) {
-                        member[v] = 1;
-                    }
-                }
                 BeltStretch s{name, static_cast<int>(p), core::length_m(line), {}};
                 for (std::size_t i = 0; i < plan.sites.size(); ++i) {
                     const Projection pr = project(line, plan.sites[i].position);
@@ -153,7 +173,6 @@ BeltResult analyze_belt(const core::Plan& plan, const core::Belt& belt, double r
                         s.sites.push_back({static_cast<int>(i), pr.position_m, pr.distance_m});
                     }
                 }
-                measure_stretch(s, reach_m, r);
                 r.stretches.push_back(std::move(s));
             }
         }
@@ -161,11 +180,22 @@ BeltResult analyze_belt(const core::Plan& plan, const core::Belt& belt, double r
             r.missing_roads.push_back(name);
         }
     }
-    for (std::size_t v = 0; v < member.size(); ++v) {
-        if (member[v]) {
-            r.members.push_back(static_cast<int>(v));
-        }
+    measure_belt(r, reach_m);
+    return r;
+}
+
+void measure_belt(BeltResult& result, double reach_m) {
+    result.largest_gap = BeltGap{};
+    result.road_length_m = 0;
+    result.reach_length_m = 0;
+    for (BeltStretch& s : result.stretches) {
+        measure_stretch(s, reach_m, result);
     }
+}
+
+BeltResult analyze_belt(const core::Plan& plan, const core::Belt& belt, double reach_m) {
+    BeltResult r = belt_sites(plan, belt, reach_m);
+    r.members = belt_members(plan, belt);
     return r;
 }
 

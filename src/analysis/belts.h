@@ -48,8 +48,19 @@ struct BeltResult {
     int site_count() const;
 };
 
-// Analyses one belt with reach radius reach_m.
+// Analyses one belt with reach radius reach_m: belt_members, then belt_sites, then
+// measure_belt.
 BeltResult analyze_belt(const core::Plan& plan, const core::Belt& belt, double reach_m);
+
+// The parts of analyze_belt, so a caller that keeps results redoes only what an edit touched.
+// Members (indices in plan.villages, ascending): depend on the belt's roads and half-width.
+std::vector<int> belt_members(const core::Plan& plan, const core::Belt& belt);
+// A result without members: the stretches of the belt's roads with the sites within the
+// half-width ordered along them, missing roads, the largest gap and the reach at reach_m.
+BeltResult belt_sites(const core::Plan& plan, const core::Belt& belt, double reach_m);
+// Recomputes the largest gap, road length and reach length of `result` at reach_m from its
+// stretches (the radius changed, the sites did not).
+void measure_belt(BeltResult& result, double reach_m);
 
 // Every belt of the plan, with the plan's reach radius.
 std::vector<BeltResult> analyze_belts(const core::Plan& plan);

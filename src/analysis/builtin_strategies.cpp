@@ -1,8 +1,8 @@
 // The strategies beltplan ships, as thin Strategy wrappers over the suggestion algorithms:
 // their parameter descriptions (for the UI and the CLI) and the mapping of Params to options.
 #include "analysis/belt_gap_suggest.h"
-#include "analysis/contiguity.h"
 #include "analysis/merge_suggest.h"
+#include "analysis/plan_analysis.h"
 #include "analysis/site_suggest.h"
 #include "analysis/station_suggest.h"
 #include "analysis/strategy.h"
@@ -79,6 +79,9 @@ protected:
                                         : plan.settings.distance;
         o.by_population = in.text("weight") == "population";
         o.control = control;
+        if (auto problem = distance_problem(plan, o.distance)) {
+            return *problem;
+        }
         return suggest_sites(plan, o);
     }
 };
@@ -134,7 +137,8 @@ protected:
         }
         o.max_members = mode_ == core::JointOrgMode::kStrongWeak ? 3 : in.integer("max_members");
         o.control = control;
-        const ContiguityGraph graph = contiguity(plan, ContiguityOptions{});
+        const PlanAnalysis analysis(plan);
+        const ContiguityGraph& graph = analysis.contiguity();
         check(control);
         return suggest_merges(plan, graph, o);
     }
@@ -176,7 +180,8 @@ protected:
             }
         }
         o.control = control;
-        const ContiguityGraph graph = contiguity(plan, ContiguityOptions{});
+        const PlanAnalysis analysis(plan);
+        const ContiguityGraph& graph = analysis.contiguity();
         check(control);
         return suggest_stations(plan, graph, o);
     }

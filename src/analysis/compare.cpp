@@ -3,15 +3,14 @@
 // [SITES], [BELTS], then compare_plans.
 #include "analysis/compare.h"
 
-#include "analysis/belts.h"
-#include "analysis/joint_orgs.h"
-#include "analysis/road_network.h"
+#include "analysis/plan_analysis.h"
 #include "core/geometry.h"
 
 #include <algorithm>
 #include <deque>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <tuple>
 #include <unordered_map>
 
@@ -23,30 +22,26 @@ namespace {
 
 struct Side {
     PlanSummary summary;
-    CoverageReport coverage;
-    std::vector<Reach> reach;
+    std::unique_ptr<PlanAnalysis> analysis;
+    const CoverageReport& coverage() const { return analysis->coverage(); }
+    const std::vector<Reach>& reach() const { return analysis->reach(); }
 };
 
 Side measure(const core::Plan& plan, const CompareOptions& options) {
     Side s;
-    const double radius = options.radius_m.value_or(plan.settings.reach_m);
-    const core::DistanceMode mode = options.distance.value_or(plan.settings.distance);
-    if (mode == core::DistanceMode::kNetwork) {
-        const RoadNetwork network(plan);
-        s.summary.roads_missing = network.empty();
-        s.reach = network_reach(plan, network);
-    } else {
-        s.reach = euclidean_reach(plan);
-    }
-    s.coverage = summarize_coverage(plan, s.reach, radius, mode);
+    AnalysisOptions settings;
+    settings.radius_m = options.radius_m.value_or(plan.settings.reach_m);
+    settings.distance = options.distance.value_or(plan.settings.distance);
+    s.analysis = std::make_unique<PlanAnalysis>(plan, settings);
     PlanSummary& p = s.summary;
     p.name = plan.name;
-    p.radius_m = radius;
-    p.distance = mode;
+    p.radius_m = s.analysis->radius_m();
+    p.distance = s.analysis->distance();
+    p.roads_missing = s.analysis->problem().has_value();
     p.sites = static_cast<std::int64_t>(plan.sites.size());
-    p.total = s.coverage.total;
+    p.total = s.coverage().total;
     p.joint_orgs = static_cast<std::int64_t>(plan.joint_orgs.size());
-    for (const JointOrgCheck& check : validate_all(plan)) {
+    for (const JointOrgCheck& check : s.analysis->org_checks()) {
         p.valid_joint_orgs += check.valid ? 1 : 0;
     }
     p.belts = static_cast<std::int64_t>(plan.belts.size());
@@ -61,12 +56,12 @@ std::vector<TownshipComparison> compare_townships(const core::Plan& a, const Sid
             towns[t.code].name = t.name;  // B's name wins when both have the township
         }
     }
-    for (const CoverageCount& c : sa.coverage.by_township) {
+    for (const CoverageCount& c : sa.coverage().by_township) {
         TownshipComparison& t = towns[c.key];
         t.villages_a = c.villages;
         t.covered_a = c.covered;
     }
-    for (const CoverageCount& c : sb.coverage.by_township) {
+    for (const CoverageCount& c : sb.coverage().by_township) {
         TownshipComparison& t = towns[c.key];
         t.villages_b = c.villages;
         t.covered_b = c.covered;
@@ -245,11 +240,11 @@ void compare_villages(const core::Plan& a, const Side& sa, const core::Plan& b, 
         v.name = named.name;
         v.town_code = named.town_code;
         if (at.first >= 0) {
-            v.distance_a_m = sa.reach[static_cast<std::size_t>(at.first)].distance_m;
+            v.distance_a_m = sa.reach()[static_cast<std::size_t>(at.first)].distance_m;
             v.covered_a = v.distance_a_m <= sa.summary.radius_m;
         }
         if (at.second >= 0) {
-            v.distance_b_m = sb.reach[static_cast<std::size_t>(at.second)].distance_m;
+            v.distance_b_m = sb.reach()[static_cast<std::size_t>(at.second)].distance_m;
             v.covered_b = v.distance_b_m <= sb.summary.radius_m;
         }
         const std::vector<int>& in_a = at.first >= 0 ? find(groups_a, code) : none;
@@ -309,8 +304,7 @@ void compare_sites(const core::Plan& a, const core::Plan& b, PlanComparison& out
 
 // [BELTS] ------------------------------------------------------------------------------------
 
-BeltSide belt_side(const core::Plan& plan, const core::Belt& belt, double radius_m) {
-    const BeltResult r = analyze_belt(plan, belt, radius_m);
+BeltSide belt_side(const BeltResult& r) {
     return BeltSide{true, r.site_count(), r.road_length_m, r.largest_gap.length_m(),
                     r.reach_share()};
 }
@@ -338,16 +332,16 @@ void compare_belts(const core::Plan& a, const Side& sa, const core::Plan& b, con
             match[i] >= 0 ? b.belts[static_cast<std::size_t>(match[i])] : a.belts[i];
         c.id = named.id;
         c.name = named.name;
-        c.a = belt_side(a, a.belts[i], sa.summary.radius_m);
+        c.a = belt_side(sa.analysis->belts()[i]);
         if (match[i] >= 0) {
-            c.b = belt_side(b, named, sb.summary.radius_m);
+            c.b = belt_side(sb.analysis->belts()[static_cast<std::size_t>(match[i])]);
         }
         out.belts.push_back(std::move(c));
     }
     for (std::size_t j = 0; j < b.belts.size(); ++j) {
         if (!taken[j]) {
             out.belts.push_back(BeltComparison{b.belts[j].id, b.belts[j].name, BeltSide{},
-                                               belt_side(b, b.belts[j], sb.summary.radius_m)});
+                                               belt_side(sb.analysis->belts()[j])});
         }
     }
     std::stable_sort(out.belts.begin(), out.belts.end(),

@@ -215,6 +215,18 @@ void apply_edits(const core::Plan& plan, ContiguityGraph& g) {
     }
 }
 
+// Fills the neighbour lists from the pairs.
+void fill_neighbours(const core::Plan& plan, ContiguityGraph& g) {
+    g.neighbours.assign(plan.villages.size(), {});
+    for (const auto& [a, b] : g.pairs) {
+        g.neighbours[static_cast<std::size_t>(a)].push_back(b);
+        g.neighbours[static_cast<std::size_t>(b)].push_back(a);
+    }
+    for (auto& n : g.neighbours) {
+        std::sort(n.begin(), n.end());
+    }
+}
+
 }  // namespace
 
 // ------------------------------------------------------------------------------------------
@@ -233,14 +245,17 @@ ContiguityGraph contiguity(const core::Plan& plan, const ContiguityOptions& opti
     if (options.apply_plan_edits && !plan.contiguity_edits.empty()) {
         apply_edits(plan, g);
     }
-    g.neighbours.assign(plan.villages.size(), {});
-    for (const auto& [a, b] : g.pairs) {
-        g.neighbours[static_cast<std::size_t>(a)].push_back(b);
-        g.neighbours[static_cast<std::size_t>(b)].push_back(a);
+    fill_neighbours(plan, g);
+    return g;
+}
+
+ContiguityGraph with_plan_edits(const core::Plan& plan, const ContiguityGraph& geometric) {
+    ContiguityGraph g;
+    g.pairs = geometric.pairs;
+    if (!plan.contiguity_edits.empty()) {
+        apply_edits(plan, g);
     }
-    for (auto& n : g.neighbours) {
-        std::sort(n.begin(), n.end());
-    }
+    fill_neighbours(plan, g);
     return g;
 }
 

@@ -43,6 +43,11 @@ struct ContiguityGraph {
 // Computes the neighbour graph of all villages, with the plan's manual edits when asked.
 ContiguityGraph contiguity(const core::Plan& plan, const ContiguityOptions& options);
 
+// The geometric graph `geometric` (computed with apply_plan_edits = false) with the plan's
+// manual edits applied, as contiguity() with apply_plan_edits = true gives it: a caller that
+// keeps the geometric graph redoes only this when an edit is added or removed.
+ContiguityGraph with_plan_edits(const core::Plan& plan, const ContiguityGraph& geometric);
+
 // Pairs as village codes (a < b by code), sorted: the form `beltplan contiguity` writes.
 std::vector<std::pair<std::string, std::string>> code_pairs(const core::Plan& plan,
                                                             const ContiguityGraph& graph);

@@ -2,7 +2,7 @@
 // search over the neighbour graph, overlaps with orgs of the same mode, and the lead rules.
 #include "analysis/joint_orgs.h"
 
-#include "core/geos_ops.h"
+#include "core/dissolve.h"
 
 #include <algorithm>
 #include <cassert>
@@ -414,15 +414,7 @@ LeadChoice choose_lead(const core::Plan& plan, const std::vector<std::string>& m
 }
 
 core::MultiPolygon dissolved_outline(const core::Plan& plan, const core::JointOrg& org) {
-    const Index index = core::village_index(plan);
-    std::vector<const core::MultiPolygon*> shapes;
-    for (const std::string& code : org.members) {
-        auto it = index.find(code);
-        if (it != index.end()) {
-            shapes.push_back(&plan.villages[it->second].shape);
-        }
-    }
-    return core::union_all(shapes);
+    return core::dissolve_villages(plan, org.members);
 }
 
 }  // namespace beltplan::analysis

@@ -41,6 +41,10 @@ public:
     // Site `site` now stands at `to`; returns the villages whose reach changed.
     std::vector<int> move_site(int site, const core::PointM& to);
 
+    // The sites' attachments and the node distances from them, as of the last move.
+    const std::vector<Attachment>& sources() const { return sites_; }
+    const RoadNetwork::NodeDistances& nodes() const { return nodes_; }
+
 private:
     const RoadNetwork& network_;
     std::vector<Attachment> villages_;

@@ -3,6 +3,7 @@
 #include "analysis/site_suggest.h"
 
 #include "analysis/coverage.h"
+#include "analysis/plan_analysis.h"
 #include "analysis/road_network.h"
 #include "core/messages.h"
 
@@ -94,12 +95,11 @@ void fill_sets(const core::Plan& plan, const SiteSuggestOptions& options,
 
 SiteCoverInstance build_site_cover(const core::Plan& plan, const SiteSuggestOptions& options) {
     SiteCoverInstance inst;
-    std::vector<Reach> reach;
-    if (options.distance == core::DistanceMode::kNetwork) {
-        reach = network_reach(plan, RoadNetwork(plan));
-    } else {
-        reach = euclidean_reach(plan);
-    }
+    // The one distance switch; without roads every village is unreached (the strategy refuses
+    // such a plan before it gets here).
+    auto reached = village_reach(plan, options.distance);
+    std::vector<Reach> reach = reached ? std::move(reached.value()) : std::vector<Reach>{};
+    reach.resize(plan.villages.size());
     std::vector<core::PointM> anchors;
     anchors.reserve(plan.villages.size());
     for (std::size_t v = 0; v < plan.villages.size(); ++v) {

@@ -2,6 +2,7 @@
 // joint organizations, sites) and the villages that gain or lose coverage or change group.
 // Sections: [JSON], [TEXT], [CSV], then run_compare.
 #include "analysis/compare.h"
+#include "analysis/plan_analysis.h"
 #include "app/commands.h"
 #include "app/text_file.h"
 #include "io/plan_file.h"
@@ -447,9 +448,7 @@ std::string measure_problem(const std::string& path, const analysis::PlanSummary
                " m is not a positive number; give --radius in metres.";
     }
     if (s.roads_missing) {
-        return path +
-               ", layer 'roads': the plan has no road lines, so distance along roads cannot be "
-               "measured; import roads or use --distance euclidean.";
+        return analysis::no_roads_error(path).message;
     }
     return "";
 }

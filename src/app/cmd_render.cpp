@@ -1,7 +1,6 @@
-// `beltplan render`: reads a plan, computes coverage (straight or along roads), and writes a
-// meeting-ready map as PNG through the offscreen renderer (no display needed).
-#include "analysis/coverage.h"
-#include "analysis/road_network.h"
+// `beltplan render`: reads a plan, analyses it (coverage straight or along roads, belts, groups),
+// and writes a meeting-ready map as PNG through the offscreen renderer (no display needed).
+#include "analysis/plan_analysis.h"
 #include "app/commands.h"
 #include "io/plan_file.h"
 #include "io/raster_basemap.h"
@@ -11,7 +10,6 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
-#include <memory>
 
 namespace beltplan::app {
 
@@ -71,24 +69,18 @@ int run_render(const RenderOptions& options) {
     if (!plan) {
         return fail(plan.error().message);
     }
+    analysis::AnalysisOptions settings;
+    settings.radius_m = options.radius_m.value_or(plan->settings.reach_m);
+    settings.distance = options.distance.empty() ? plan->settings.distance
+                                                 : *core::parse_distance_mode(options.distance);
+    settings.file = options.plan_path;
+    const analysis::PlanAnalysis results(*plan, settings);
+    if (results.problem()) {
+        return fail(results.problem()->message);
+    }
     render::MapInputs inputs;
     inputs.plan = &*plan;
-    inputs.radius_m = options.radius_m.value_or(plan->settings.reach_m);
-    inputs.distance = options.distance.empty() ? plan->settings.distance
-                                               : *core::parse_distance_mode(options.distance);
-    std::unique_ptr<analysis::RoadNetwork> network;
-    if (inputs.distance == core::DistanceMode::kNetwork) {
-        network = std::make_unique<analysis::RoadNetwork>(*plan);
-        if (network->empty()) {
-            return fail(options.plan_path +
-                        ", layer 'roads': the plan has no road lines, so reach along roads cannot "
-                        "be drawn; import roads or use --distance euclidean.");
-        }
-        inputs.network = network.get();
-        inputs.reach = analysis::network_reach(*plan, *network);
-    } else {
-        inputs.reach = analysis::euclidean_reach(*plan);
-    }
+    inputs.analysis = &results;
     core::RasterImage basemap;
     if (!options.basemap.empty()) {
         const core::Box extent = core::bounds(*plan);

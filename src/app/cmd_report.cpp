@@ -1,7 +1,6 @@
 // `beltplan report` and `beltplan info`: coverage of a plan and a description of its file.
-#include "analysis/coverage.h"
+#include "analysis/plan_analysis.h"
 #include "analysis/road_check.h"
-#include "analysis/road_network.h"
 #include "app/commands.h"
 #include "core/messages.h"
 #include "io/plan_file.h"
@@ -129,29 +128,26 @@ int run_report(const ReportOptions& options) {
         return fail(options.plan_path + ": the reach radius " + std::to_string(radius) +
                     " m is not a positive number; give --radius in metres.");
     }
-    core::DistanceMode mode = plan->settings.distance;
+    analysis::AnalysisOptions settings;
+    settings.radius_m = radius;
+    settings.distance = plan->settings.distance;
     if (!options.distance.empty()) {
-        mode = *core::parse_distance_mode(options.distance);
+        settings.distance = *core::parse_distance_mode(options.distance);
     }
-    std::vector<analysis::Reach> reach;
-    if (mode == core::DistanceMode::kNetwork) {
-        const analysis::RoadNetwork network(*plan);
-        if (network.empty()) {
-            return fail(options.plan_path +
-                        ", layer 'roads': the plan has no road lines, so distance along roads "
-                        "cannot be measured; import roads or use --distance euclidean.");
-        }
-        reach = analysis::network_reach(*plan, network);
+    settings.file = options.plan_path;
+    const analysis::PlanAnalysis analysis(*plan, settings);
+    if (analysis.problem()) {
+        return fail(analysis.problem()->message);
+    }
+    if (settings.distance == core::DistanceMode::kNetwork) {
         // One line when the road layer may make these distances too long (issue 13).
-        const std::string roads =
-            analysis::problems_line(analysis::check_roads(*plan, network), options.plan_path);
+        const std::string roads = analysis::problems_line(
+            analysis::check_roads(*plan, analysis.road_network()), options.plan_path);
         if (!roads.empty()) {
             std::cerr << "beltplan: " << core::tr("cli.warning_prefix") << ": " << roads << "\n";
         }
-    } else {
-        reach = analysis::euclidean_reach(*plan);
     }
-    const analysis::CoverageReport r = analysis::summarize_coverage(*plan, reach, radius, mode);
+    const analysis::CoverageReport& r = analysis.coverage();
     if (options.json) {
         std::cout << report_json(r).dump(2) << "\n";
     } else {

@@ -1,23 +1,21 @@
-// WindowApp: loads the plan, builds the MapScene, opens the osgViewer window (2D ortho camera,
-// FIXED resize policy, no manipulator, SingleThreaded) and runs the frame loop: editor frame,
-// commands through the UndoStack, coverage sync, recolour, draw.
+// WindowApp: opens the plan document, its analysis and map display, the osgViewer window (2D
+// ortho camera, FIXED resize policy, no manipulator, SingleThreaded) and runs the frame loop:
+// editor frame, commands through the UndoStack, analysis update, the map following it, draw.
 #include "app/window_app.h"
 
-#include "analysis/belts.h"
+#include "analysis/plan_analysis.h"
 #include "app/commands.h"
-#include "app/plugin_host.h"
 #include "app/window_impl.h"
-#include "io/plan_file.h"
+#include "core/messages.h"
 #include "render/fonts.h"
-#include "render/map_render.h"
-#include "render/map_scene.h"
-#include "render/village_colors.h"
-#include "ui/coverage_model.h"
+#include "ui/autosave_policy.h"
 #include "ui/editor.h"
 #include "ui/imgui_osg.h"
+#include "ui/input_queue.h"
 #include "ui/picking.h"
 #include "ui/strings.h"
 
+#include <osgGA/EventQueue>
 #include <osgViewer/Viewer>
 
 #include <algorithm>
@@ -88,6 +86,7 @@ core::Result<osg::ref_ptr<osgViewer::Viewer>> make_viewer(const WindowOptions& o
     traits->height = options.height_px;
     traits->windowDecoration = true;
     traits->doubleBuffer = true;
+    traits->stencil = 8;  // reach discs and belt bands blend each pixel once (set_blend_once)
     traits->windowName = title;
     osg::ref_ptr<osg::GraphicsContext> gc =
         osg::GraphicsContext::createGraphicsContext(traits.get());
@@ -106,19 +105,41 @@ core::Result<osg::ref_ptr<osgViewer::Viewer>> make_viewer(const WindowOptions& o
     camera->setProjectionResizePolicy(osg::Camera::FIXED);
     camera->setComputeNearFarMode(osg::CullSettings::DO_NOT_COMPUTE_NEAR_FAR);
     camera->setClearColor(osg::Vec4(0.96f, 0.96f, 0.94f, 1.f));
+    camera->setClearMask(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
     camera->setDrawBuffer(GL_BACK);
     camera->setReadBuffer(GL_BACK);
     return viewer;
 }
 
+// The window manager's close button must ask first, but osgViewer closes the window on a
+// CLOSE_WINDOW event before any handler sees it: such events are taken out of the window's
+// queue here, before the viewer's frame, and become a close request.
+bool take_close_events(osgViewer::Viewer& viewer) {
+    auto* window =
+        dynamic_cast<osgViewer::GraphicsWindow*>(viewer.getCamera()->getGraphicsContext());
+    if (window == nullptr || !window->valid()) {
+        return false;
+    }
+    window->checkEvents();  // turns the window system's close message into an event
+    osgGA::EventQueue::Events events;
+    window->getEventQueue()->takeEvents(events);
+    bool close = false;
+    for (const osg::ref_ptr<osgGA::Event>& e : events) {
+        const osgGA::GUIEventAdapter* ea = e->asGUIEventAdapter();
+        if (ea != nullptr && (ea->getEventType() == osgGA::GUIEventAdapter::CLOSE_WINDOW ||
+                              ea->getEventType() == osgGA::GUIEventAdapter::QUIT_APPLICATION)) {
+            close = true;
+            continue;
+        }
+        window->getEventQueue()->addEvent(e.get());
+    }
+    return close;
+}
+
 }  // namespace
 
 WindowApp::Impl::~Impl() {
-    for (Job& j : jobs) {
-        if (j.control) {
-            j.control->request_stop();  // the futures below then end soon, not at the answer
-        }
-    }
+    jobs.reset();  // asks running suggestions to stop before the rest goes
     if (viewer && bridge) {
         osg::GraphicsContext* gc = viewer->getCamera()->getGraphicsContext();
         if (gc != nullptr && gc->makeCurrent()) {
@@ -129,116 +150,88 @@ WindowApp::Impl::~Impl() {
     viewer = nullptr;
 }
 
-// The camera looks at the view centre from a local frame, so matrices stay small numbers. In
-// 2.5D it looks down at the same centre from the heading and tilt the editor holds, from as far
-// as shows the same ground height as the 2D view.
 void WindowApp::Impl::update_camera() {
     osg::Camera* camera = viewer->getCamera();
     const osg::Viewport* vp = camera->getViewport();
     editor.view.set_viewport(static_cast<int>(vp->width()), static_cast<int>(vp->height()));
-    if (editor.tilted != (tilted_scene != nullptr)) {
-        show_tilted(editor.tilted);
+    if (map->show_tilted(editor.style.tilted, editor.style.color_mode, comparison())) {
+        viewer->setSceneData(map->root());
     }
-    const core::PointM c = editor.view.center();
-    const double half_w = editor.view.width_px() * editor.view.m_per_px() / 2.0;
-    const double half_h = editor.view.height_px() * editor.view.m_per_px() / 2.0;
-    if (!tilted_scene) {
-        camera->setProjectionMatrixAsOrtho(-half_w, half_w, -half_h, half_h, -1.0e5, 1.0e5);
-        camera->setViewMatrix(osg::Matrixd::translate(-c.x, -c.y, 0.0));
-        return;
-    }
-    constexpr double kHalfFovDeg = 15.0;
-    const double kDeg = osg::PI / 180.0;
-    const double d = half_h / std::tan(kHalfFovDeg * kDeg);
-    const double tilt = editor.tilt_deg * kDeg;
-    const double heading = editor.heading_deg * kDeg;
-    const core::PointM& o = tilted_scene->origin();
-    const osg::Vec3d target(c.x - o.x, c.y - o.y, 0.0);
-    const osg::Vec3d ahead(std::sin(heading), std::cos(heading), 0.0);
-    const osg::Vec3d eye =
-        target - ahead * (std::sin(tilt) * d) + osg::Vec3d(0, 0, std::cos(tilt) * d);
-    camera->setViewMatrix(osg::Matrixd::translate(-o.x, -o.y, 0.0) *
-                          osg::Matrixd::lookAt(eye, target, ahead));
-    camera->setProjectionMatrixAsPerspective(2.0 * kHalfFovDeg, half_w / half_h, d * 0.02, d * 6.0);
+    map->aim(*camera, editor);
 }
 
-render::SceneInputs WindowApp::Impl::scene_inputs(bool extruded) {
-    render::SceneInputs inputs;
-    inputs.plan = &plan;
-    inputs.reach = coverage->reach();
-    inputs.radius_m = plan.settings.reach_m;
-    inputs.distance = plan.settings.distance;
-    inputs.network =
-        plan.settings.distance == core::DistanceMode::kNetwork ? &coverage->network() : nullptr;
-    inputs.belts = belts;
-    inputs.font = font;
-    inputs.extruded = extruded;
-    return inputs;
+void WindowApp::Impl::recolour() {
+    map->recolour(editor.style.color_mode, comparison());
 }
 
-// The 2.5D scene is built from the plan as it is when it is shown (villages raised by
-// population, the sites drawn by the scene) and dropped when the 2D view comes back.
-void WindowApp::Impl::show_tilted(bool on) {
-    if (on) {
-        tilted_scene = std::make_unique<render::MapScene>(scene_inputs(true));
-        const double extent = std::max(plan_bounds.width(), plan_bounds.height());
-        tilted_scene->set_village_heights(render::village_heights(plan, "population", extent));
-        viewer->setSceneData(tilted_scene->root().get());
-        recolour();
-    } else {
-        viewer->setSceneData(scene->root().get());
-        tilted_scene.reset();
+ui::EditorContext WindowApp::Impl::context() const {
+    const core::Plan& plan = doc.plan();
+    ui::EditorContext c;
+    c.plan = &plan;
+    c.analysis = analysis.get();
+    c.picker = picker.get();
+    c.legend = &map->legend();
+    c.compare_path = compare.path();
+    c.comparison = compare.result();
+    c.compare_running = compare.running();
+    c.compare_error = compare.error();
+    for (std::size_t k = 0; k < ui::kJobKinds; ++k) {
+        c.jobs[k] = jobs->status(static_cast<ui::JobKind>(k), doc.version());
     }
+    if (editor.tool == ui::Tool::kMeasure && editor.measure.along_roads) {
+        c.network = &analysis->road_network();  // built on first use
+    }
+    c.plan_bounds = map->scene().bounds();
+    c.dirty = doc.dirty();
+    c.plan_version = doc.version();
+    c.plan_path = doc.path();
+    c.recent = &recent;
+    c.can_undo = doc.history().can_undo();
+    c.can_redo = doc.history().can_redo();
+    c.undo_label = doc.history().undo_label();
+    c.redo_label = doc.history().redo_label();
+    return c;
 }
 
 core::Result<std::unique_ptr<WindowApp>> WindowApp::open(const WindowOptions& options) {
+    ui::set_language(ui::window_language());
     auto impl = std::make_unique<Impl>();
-    impl->path = options.plan_path.empty() ? sample_plan_path() : options.plan_path;
-    auto plan = io::read_plan(impl->path);
-    if (!plan) {
-        return plan.error();
+    impl->autosave_interval_s = options.autosave_interval_s;
+    impl->doc.set_autosave_interval(options.autosave_interval_s);
+    if (core::Status opened =
+            impl->doc.open(options.plan_path.empty() ? sample_plan_path() : options.plan_path);
+        !opened) {
+        return opened.error();
     }
-    impl->plan = std::move(plan.value());
-    const std::string autosave = impl->autosave_path();
-    std::error_code err;
-    if (std::filesystem::exists(autosave, err) &&
-        std::filesystem::last_write_time(autosave, err) >=
-            std::filesystem::last_write_time(impl->path, err)) {
-        auto restored = io::read_plan(autosave);
-        if (restored) {
-            impl->plan = std::move(restored.value());
-            impl->restored = true;
-            impl->editor.status = ui::tr(ui::Str::kRestoredAutosave);
-        }
+    if (const auto& offer = impl->doc.autosave_offer()) {
+        impl->editor.files.autosave.ask(offer->path, offer->written);  // Restore or Discard
     }
+    (void)impl->recent.load();  // an unreadable list is an empty one
+    (void)impl->recent.add(impl->doc.path());
+    impl->watch.reset(impl->doc.path());
     auto viewer = make_viewer(options, impl->title());
     if (!viewer) {
         return viewer.error();
     }
     impl->viewer = viewer.value();
-    impl->coverage = std::make_unique<ui::CoverageModel>(impl->plan);
-    impl->picker = std::make_unique<ui::VillagePicker>(impl->plan);
-    impl->belts = analysis::analyze_belts(impl->plan);
-    impl->graph = analysis::contiguity(impl->plan, {});
-    impl->org_checks = analysis::validate_all(impl->plan, impl->graph);
-    impl->plan_bounds = core::bounds(impl->plan);
-    analysis::register_builtin_strategies(impl->strategies);
-    for (const std::string& problem :
-         load_plugin_dir(default_plugin_dir(), impl->strategies, false)) {
-        std::cerr << "beltplan: " << problem << "\n";  // the built-in strategy stays in use
-    }
-    impl->bridge = std::make_unique<ui::ImGuiBridge>(plan_text(impl->plan));
+    const core::Plan& plan = impl->doc.plan();
+    analysis::AnalysisOptions settings;
+    settings.file = impl->doc.path();
+    impl->analysis = std::make_unique<analysis::PlanAnalysis>(plan, settings);
+    impl->picker = std::make_unique<ui::VillagePicker>(plan);
+    impl->jobs = std::make_unique<SuggestionJobs>();
+    impl->bridge = std::make_unique<ui::ImGuiBridge>(plan_text(plan));
     if (!impl->bridge->font_error().empty()) {
         std::cerr << "beltplan: " << impl->bridge->font_error() << "; labels fall back to Latin\n";
     }
-    auto font = render::load_cjk_font(false);
-    if (font) {
-        impl->font = font.value();
+    if (auto loaded = render::load_cjk_font(false); loaded) {
+        impl->font = loaded.value();  // labels; none without a CJK font
     }
-    impl->scene = std::make_unique<render::MapScene>(impl->scene_inputs(false));
-    impl->scene->set_visible(render::Layer::kSites, false);  // the editor draws live markers
+    impl->editor.view.set_viewport(options.width_px, options.height_px);
+    ui::fit_to_plan(core::bounds(plan), impl->editor);
+    impl->map = std::make_unique<MapDisplay>(plan, *impl->analysis, impl->editor.view, impl->font);
     impl->recolour();
-    impl->viewer->setSceneData(impl->scene->root().get());
+    impl->viewer->setSceneData(impl->map->root());
     impl->viewer->addEventHandler(impl->bridge->event_handler().get());
     impl->viewer->getCamera()->setPostDrawCallback(impl->bridge->draw_callback().get());
     impl->viewer->realize();
@@ -250,11 +243,9 @@ core::Result<std::unique_ptr<WindowApp>> WindowApp::open(const WindowOptions& op
         impl->bridge->init_gl();
         gc->releaseContext();
     }
-    impl->editor.view.set_viewport(options.width_px, options.height_px);
-    ui::fit_to_plan(impl->plan_bounds, impl->editor);
     impl->shown_title = impl->title();
     if (!options.compare_path.empty()) {
-        impl->start_compare(options.compare_path);
+        impl->compare.start(options.compare_path, plan, impl->doc.path());
     }
     return std::unique_ptr<WindowApp>(new WindowApp(std::move(impl)));
 }
@@ -270,53 +261,23 @@ bool WindowApp::step() {
     const osg::Viewport* vp = s.viewer->getCamera()->getViewport();
     s.bridge->new_frame(static_cast<int>(vp->width()), static_cast<int>(vp->height()), dt);
     if (s.bridge->take_close_request()) {
-        if (s.dirty()) {
-            s.editor.confirm_quit = true;
-        } else {
-            s.quitting = true;
-        }
+        s.request_quit();  // asks Save / Discard / Cancel when there are unsaved changes
     }
-    ui::EditorContext context;
-    context.plan = &s.plan;
-    context.coverage = s.coverage.get();
-    context.picker = s.picker.get();
-    context.belts = &s.belts;
-    context.legend = &s.legend;
-    context.org_checks = &s.org_checks;
-    s.poll_jobs();
-    s.poll_compare();
-    context.compare_path = s.compare_path;
-    context.comparison = s.comparison ? &*s.comparison : nullptr;
-    context.compare_running = s.compare_job.valid();
-    context.compare_error = s.compare_error;
-    for (std::size_t k = 0; k < ui::kJobKinds; ++k) {
-        const Impl::Job& j = s.jobs[k];
-        ui::JobStatus& status = context.jobs[k];
-        status.running = j.future.valid();
-        status.elapsed_s =
-            status.running ? std::chrono::duration<double>(now - j.started).count() : 0.0;
-        status.answer = j.answer ? &*j.answer : nullptr;
-        status.progress = status.running && j.control ? j.control->progress() : 0.0;
-        status.stale = j.answer.has_value() && j.plan_version != s.plan_version;
-        status.serial = j.serial;
-        status.error = j.error;
-    }
-    if (s.editor.tool == ui::Tool::kMeasure && s.editor.measure_along_roads) {
-        context.network = &s.coverage->network();  // built on first use
-    }
-    context.plan_bounds = s.plan_bounds;
-    context.dirty = s.dirty();
-    context.can_undo = s.history.can_undo();
-    context.can_redo = s.history.can_redo();
-    context.undo_label = s.history.undo_label();
-    context.redo_label = s.history.redo_label();
-    ui::EditorOutput out = ui::draw_editor(context, s.editor);
-    s.bridge->end_frame();
-    s.apply(out);
-    if (s.editor.color_mode != s.shown_color_mode) {
+    s.watch_plan_file();
+    s.jobs->poll();
+    if (s.compare.poll(s.doc.plan(), s.doc.path())) {
         s.recolour();
     }
-    s.autosave_if_due();
+    ui::EditorOutput out = ui::draw_editor(s.context(), s.editor);
+    s.bridge->end_frame();
+    s.apply(out);
+    if (s.editor.style.color_mode != s.map->shown_color_mode()) {
+        s.recolour();
+    }
+    if (core::Status autosaved = s.doc.autosave_if_due(ui::edit_in_progress(s.editor));
+        !autosaved) {
+        s.editor.status = core::tr("window.autosave_failed", {autosaved.error().message});
+    }
     s.update_camera();
     const std::string t = s.title();
     if (t != s.shown_title) {
@@ -325,6 +286,9 @@ bool WindowApp::step() {
                 s.viewer->getCamera()->getGraphicsContext())) {
             window->setWindowName(t);
         }
+    }
+    if (take_close_events(*s.viewer)) {
+        s.request_quit();  // answered in the next frames; the window stays until then
     }
     s.viewer->frame();
     return !s.quitting && !s.viewer->done();
@@ -337,22 +301,22 @@ int WindowApp::run() {
 }
 
 const core::Plan& WindowApp::plan() const {
-    return impl_->plan;
+    return impl_->doc.plan();
 }
 const core::UndoStack& WindowApp::history() const {
-    return impl_->history;
+    return impl_->doc.history();
 }
 const render::MapScene& WindowApp::scene() const {
-    return *impl_->scene;
+    return impl_->map->scene();
 }
-const ui::CoverageModel& WindowApp::coverage() const {
-    return *impl_->coverage;
+const analysis::PlanAnalysis& WindowApp::analysis() const {
+    return *impl_->analysis;
 }
 ui::EditorState& WindowApp::editor() {
     return impl_->editor;
 }
 const std::string& WindowApp::plan_path() const {
-    return impl_->path;
+    return impl_->doc.path();
 }
 osgGA::EventQueue& WindowApp::events() {
     auto* window =
@@ -360,38 +324,44 @@ osgGA::EventQueue& WindowApp::events() {
     return *window->getEventQueue();
 }
 const analysis::PlanComparison* WindowApp::comparison() const {
-    return impl_->comparison ? &*impl_->comparison : nullptr;
+    return impl_->compare.result();
 }
 
 bool WindowApp::comparing() const {
-    return impl_->compare_job.valid() || impl_->compare_stale;
+    return impl_->compare.pending();
 }
 
 const std::string& WindowApp::compare_error() const {
-    return impl_->compare_error;
+    return impl_->compare.error();
 }
 
 int WindowApp::target_sites() const {
-    const auto& answer = impl_->jobs[static_cast<std::size_t>(ui::JobKind::kTarget)].answer;
-    return answer ? static_cast<int>(answer->sites.size()) : -1;
+    const analysis::Suggestion* answer = impl_->jobs->answer(ui::JobKind::kTarget);
+    return answer != nullptr ? static_cast<int>(answer->sites.size()) : -1;
 }
 
 const analysis::Suggestion* WindowApp::answer(ui::JobKind kind) const {
-    const auto& answer = impl_->jobs[static_cast<std::size_t>(kind)].answer;
-    return answer ? &*answer : nullptr;
+    return impl_->jobs->answer(kind);
 }
 
 bool WindowApp::job_running(ui::JobKind kind) const {
-    return impl_->jobs[static_cast<std::size_t>(kind)].future.valid();
+    return impl_->jobs->running(kind);
 }
 
 std::string WindowApp::title() const {
     return impl_->title();
 }
 
-void WindowApp::save() {
-    ui::EditorOutput out;
-    impl_->save_now(out);
+bool WindowApp::save() {
+    return impl_->save_now();
+}
+
+std::string WindowApp::status() const {
+    return impl_->editor.status.text();
+}
+
+std::size_t WindowApp::pending_input() const {
+    return impl_->bridge->input().pending();
 }
 
 void WindowApp::capture_next_frame(const std::string& png_path) {

@@ -15,7 +15,6 @@ class EventQueue;
 }
 
 namespace beltplan::ui {
-class CoverageModel;
 struct EditorState;
 enum class JobKind;
 }  // namespace beltplan::ui
@@ -23,6 +22,7 @@ namespace beltplan::render {
 class MapScene;
 }
 namespace beltplan::analysis {
+class PlanAnalysis;
 struct Suggestion;
 struct PlanComparison;
 }  // namespace beltplan::analysis
@@ -36,6 +36,7 @@ struct WindowOptions {
     int width_px = 1280;
     int height_px = 800;
     int frames_before_screenshot = 6;
+    double autosave_interval_s = 60.0;  // seconds between autosaves (tests use less)
 };
 
 class WindowApp {
@@ -53,15 +54,19 @@ public:
     // For tests and the screenshot mode.
     const core::Plan& plan() const;
     const core::UndoStack& history() const;
-    const ui::CoverageModel& coverage() const;
-    const render::MapScene& scene() const;  // the 2D map
+    const analysis::PlanAnalysis& analysis() const;  // of plan(), up to date after each step
+    const render::MapScene& scene() const;           // the 2D map
     ui::EditorState& editor();
     const std::string& plan_path() const;
     // The window's event queue (coordinates in window pixels as the window reports them).
     osgGA::EventQueue& events();
     // Writes the plan (temporary file renamed over it), marks the history saved and removes
-    // the autosave; the status line says how it went.
-    void save();
+    // the autosave; the status line says how it went. False when it failed.
+    bool save();
+    // The status line's current message ("" when none).
+    std::string status() const;
+    // Input events still waiting for a frame (the bridge's queue).
+    std::size_t pending_input() const;
     // Asks the bridge to capture the next frame; the result sentence after that frame.
     void capture_next_frame(const std::string& png_path);
     const std::string& capture_result() const;

@@ -1,108 +1,78 @@
-// The state of the open window shared by window_app.cpp (opening, the frame loop) and
-// window_edit.cpp (applying the editor's requests: commands, save, autosave, export).
+// The state of the open window, in parts with one job each, shared by window_app.cpp (opening,
+// the frame loop) and window_edit.cpp (applying the editor's requests): the document (plan,
+// history, saving), its analysis, the map display, the suggestion jobs, the comparison with
+// another plan, the editor's own state, and the OSG window with the ImGui bridge.
 #pragma once
 
-#include "analysis/belts.h"
-#include "analysis/compare.h"
-#include "analysis/contiguity.h"
-#include "analysis/joint_orgs.h"
-#include "analysis/strategy.h"
+#include "analysis/plan_analysis.h"
 #include "app/window_app.h"
-#include "core/plan.h"
-#include "core/undo_stack.h"
-#include "render/map_scene.h"
-#include "render/village_colors.h"
-#include "ui/coverage_model.h"
+#include "app/window_compare.h"
+#include "app/window_document.h"
+#include "app/window_jobs.h"
+#include "app/window_map.h"
 #include "ui/editor.h"
 #include "ui/imgui_osg.h"
 #include "ui/picking.h"
+#include "ui/plan_watch.h"
+#include "ui/recent_files.h"
 
 #include <osgViewer/Viewer>
 
-#include <array>
 #include <chrono>
-#include <future>
 #include <memory>
-#include <optional>
 #include <string>
-#include <vector>
 
 namespace beltplan::app {
 
 struct WindowApp::Impl {
-    std::string path;
-    core::Plan plan;
-    core::UndoStack history;
-    std::unique_ptr<ui::CoverageModel> coverage;
-    std::unique_ptr<ui::VillagePicker> picker;
-    std::vector<analysis::BeltResult> belts;
-    render::Legend legend;
-    analysis::ContiguityGraph graph;  // queen graph with the plan's edits
-    std::vector<analysis::JointOrgCheck> org_checks;
-    // A suggestion computed on a copy of the plan off the frame (one per ui::JobKind).
-    struct Job {
-        std::future<core::Result<analysis::Suggestion>> future;  // valid while running
-        std::shared_ptr<analysis::RunControl> control;           // stop and progress
-        std::optional<analysis::Suggestion> answer;
-        std::string error;
-        int serial = 0;
-        std::chrono::steady_clock::time_point started;
-        std::size_t plan_version = 0;  // of the plan copy it ran on
-    };
-    std::array<Job, ui::kJobKinds> jobs;
-    std::vector<std::future<core::Result<analysis::Suggestion>>> dropped_jobs;  // cancelled
-    analysis::StrategyRegistry strategies;
-    // The open plan compared with another plan file, again off the frame after each edit.
-    struct Compared {
-        std::shared_ptr<const core::Plan> other;
-        analysis::PlanComparison result;
-    };
-    std::string compare_path;                        // "" when not comparing
-    std::shared_ptr<const core::Plan> compare_plan;  // the other plan, once read
-    std::future<core::Result<Compared>> compare_job;
-    std::vector<std::future<core::Result<Compared>>> dropped_compares;
-    std::optional<analysis::PlanComparison> comparison;
-    std::string compare_error;
-    bool compare_stale = false;  // the plan changed while a comparison ran  // built in, replaced
-                                 // by plugins found beside us
-    core::Box plan_bounds;
-    int exported_views = 0;
-    bool restored = false;  // the plan came from the autosave: unsaved until saved
-    std::size_t edits_since_autosave = 0;
-    std::size_t plan_version = 0;  // grows with every change applied to the plan
-    std::chrono::steady_clock::time_point last_autosave = std::chrono::steady_clock::now();
-    ui::EditorState editor;
-    std::unique_ptr<ui::ImGuiBridge> bridge;
-    std::unique_ptr<render::MapScene> scene;         // the 2D map the editor works on
-    std::unique_ptr<render::MapScene> tilted_scene;  // the 2.5D view, built while shown
-    osg::ref_ptr<osgText::Font> font;                // labels; null without a CJK font
+    PlanDocument doc;
+    std::unique_ptr<analysis::PlanAnalysis> analysis;  // everything derived from doc.plan()
+    std::unique_ptr<ui::VillagePicker> picker;         // what lies under the cursor
+    std::unique_ptr<MapDisplay> map;                   // the scenes, colouring, camera
+    std::unique_ptr<SuggestionJobs> jobs;              // suggestions off the frame
+    PlanComparer compare;                              // the plan compared with another
+    ui::EditorState editor;                            // the panels' and tools' own state
+    // The OSG window and the ImGui bridge drawing the editor into it.
     osg::ref_ptr<osgViewer::Viewer> viewer;
+    std::unique_ptr<ui::ImGuiBridge> bridge;
+    // The files around the plan: recent plans, another program changing the plan file, the
+    // label font kept to build the map again when another plan opens.
+    ui::RecentFiles recent;
+    ui::PlanWatch watch;
+    osg::ref_ptr<osgText::Font> font;
+    double autosave_interval_s = 60.0;
     std::string shown_title;
     bool quitting = false;
+    int exported_views = 0;
     std::chrono::steady_clock::time_point last_frame = std::chrono::steady_clock::now();
 
     ~Impl();
+    // Applies what the editor asked for: commands, undo/redo, save, jobs, comparison.
     void apply(ui::EditorOutput& out);
+    // Brings the analysis, the map and the comparison up to date after an edit.
     void on_changes(const core::ChangeSet& changes);
+    // The editor's inputs of one frame.
+    ui::EditorContext context() const;
+    const analysis::PlanComparison* comparison() const { return compare.result(); }
     void recolour();
-    render::ColoringRequest coloring_request() const;
-    int shown_color_mode = 0;  // the editor's colour mode the map shows
-    render::SceneInputs scene_inputs(bool extruded);
-    void show_tilted(bool on);
     void update_camera();
     void set_fullscreen(bool on);
     void export_view();
-    bool dirty() const { return history.dirty() || restored; }
-    std::string autosave_path() const;
-    void autosave_if_due();
-    void save_now(ui::EditorOutput& out);
-    Job& job(ui::JobKind kind) { return jobs[static_cast<std::size_t>(kind)]; }
-    void start_job(const ui::JobRequest& request);
-    void cancel_job(ui::JobKind kind);
-    void poll_jobs();
-    void start_compare(const std::string& other_path);  // "" = again, with the plan read before
-    void poll_compare();
-    void close_compare();
+    // Saves over the plan file; false (the status says why) when that failed.
+    bool save_now();
+
+    // The files (window_files.cpp): closing, opening, saving as, the autosave, the plan file
+    // changed by another program, exports, layers.
+    void request_quit();                      // asks first when unsaved
+    void open_plan(const std::string& path);  // asks first when unsaved
+    bool load(const std::string& path);       // reads and shows another plan
+    void rebuild();                           // analysis, map, jobs for doc.plan()
+    void rebuild_analysis();                  // the analysis and map, view kept
+    void save_as(const std::string& path);
+    void carry_out(ui::PendingAction action, const std::string& target);
+    void apply_files(ui::EditorOutput& out);  // the file answers of one frame
+    void watch_plan_file();
+    void show_layers(const std::vector<ui::LayerRow>& rows);
     void accept_sites(ui::JobKind kind);
     void accept_groups(const std::vector<int>& groups);
     std::string title() const;

@@ -1,5 +1,5 @@
-// Commands on the plan's layout beyond sites and orgs: demonstration belts (by id, roads by
-// name, as in the plan file) and the manual contiguity links and cuts.
+// Commands on demonstration belts (by id, roads by name, as in the plan file): add, remove,
+// roads, half-width. The manual contiguity links and cuts are in contiguity_commands.h.
 #pragma once
 
 #include "core/command.h"
@@ -65,32 +65,6 @@ private:
     std::string id_;
     double to_m_;
     double from_m_ = 0.0;
-};
-
-// Appends a manual contiguity link or cut. Refused: a village code not in the plan, or the
-// same village twice.
-class AddContiguityEdit : public Command {
-public:
-    explicit AddContiguityEdit(ContiguityEdit edit) : edit_(std::move(edit)) {}
-    Result<ChangeSet> apply(Plan& plan) override;
-    ChangeSet revert(Plan& plan) override;
-    std::string label() const override;
-
-private:
-    ContiguityEdit edit_;
-};
-
-// Removes plan.contiguity_edits[index]; revert puts it back there. Refused: no such index.
-class RemoveContiguityEdit : public Command {
-public:
-    explicit RemoveContiguityEdit(std::size_t index) : index_(index) {}
-    Result<ChangeSet> apply(Plan& plan) override;
-    ChangeSet revert(Plan& plan) override;
-    std::string label() const override;
-
-private:
-    std::size_t index_;
-    ContiguityEdit removed_;
 };
 
 }  // namespace beltplan::core

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace beltplan::core {
 
@@ -16,13 +15,6 @@ ChangeSet site_change(const std::string& id, const std::string& village_code) {
         c.villages.push_back(village_code);
     }
     c.layers.push_back("sites");
-    return c;
-}
-
-ChangeSet setting_change(const char* setting) {
-    ChangeSet c;
-    c.settings.push_back(setting);
-    c.layers.push_back("plan_meta");
     return c;
 }
 
@@ -165,54 +157,6 @@ ChangeSet SetSiteFields::revert(Plan& plan) {
         site = before_;
     }
     return c;
-}
-
-// ------------------------------------------------------------------------------------------
-// Settings
-
-Result<ChangeSet> SetReachRadius::apply(Plan& plan) {
-    if (!std::isfinite(to_m_) || to_m_ <= 0.0) {
-        return make_error(ErrorCode::kBadValue, {"", "plan_meta", -1, "reach_m"},
-                          "the reach radius must be a positive number of metres.");
-    }
-    from_m_ = plan.settings.reach_m;
-    plan.settings.reach_m = to_m_;
-    return setting_change("reach_m");
-}
-
-ChangeSet SetReachRadius::revert(Plan& plan) {
-    plan.settings.reach_m = from_m_;
-    return setting_change("reach_m");
-}
-
-std::string SetReachRadius::label() const {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "Set reach radius to %g m", to_m_);
-    return buf;
-}
-
-bool SetReachRadius::merge(const Command& next) {
-    const auto* radius = dynamic_cast<const SetReachRadius*>(&next);
-    if (radius == nullptr) {
-        return false;
-    }
-    to_m_ = radius->to_m_;
-    return true;
-}
-
-Result<ChangeSet> SetDistanceMode::apply(Plan& plan) {
-    from_ = plan.settings.distance;
-    plan.settings.distance = to_;
-    return setting_change("distance");
-}
-
-ChangeSet SetDistanceMode::revert(Plan& plan) {
-    plan.settings.distance = from_;
-    return setting_change("distance");
-}
-
-std::string SetDistanceMode::label() const {
-    return std::string("Set distance to ") + to_code(to_);
 }
 
 }  // namespace beltplan::core

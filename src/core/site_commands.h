@@ -1,5 +1,5 @@
-// Commands on demonstration sites and on the plan settings coverage depends on (reach radius,
-// distance mode). Each names its site by id and keeps the values it replaced.
+// Commands on demonstration sites: add, move, remove, edit. Each names its site by id and keeps
+// the values it replaced. The settings coverage depends on are in settings_commands.h.
 #pragma once
 
 #include "core/command.h"
@@ -73,34 +73,6 @@ private:
     std::string id_;
     SiteFields fields_;
     Site before_;
-};
-
-// Sets plan.settings.reach_m. Refused: not a positive finite number of metres. Consecutive
-// changes (a dragged slider) merge into one entry.
-class SetReachRadius : public Command {
-public:
-    explicit SetReachRadius(double reach_m) : to_m_(reach_m) {}
-    Result<ChangeSet> apply(Plan& plan) override;
-    ChangeSet revert(Plan& plan) override;
-    std::string label() const override;
-    bool merge(const Command& next) override;
-
-private:
-    double to_m_;
-    double from_m_ = 0.0;
-};
-
-// Sets plan.settings.distance.
-class SetDistanceMode : public Command {
-public:
-    explicit SetDistanceMode(DistanceMode mode) : to_(mode) {}
-    Result<ChangeSet> apply(Plan& plan) override;
-    ChangeSet revert(Plan& plan) override;
-    std::string label() const override;
-
-private:
-    DistanceMode to_;
-    DistanceMode from_ = DistanceMode::kEuclidean;
 };
 
 }  // namespace beltplan::core

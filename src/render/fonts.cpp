@@ -1,16 +1,17 @@
-// Font lookup: BELTPLAN_FONT, else `fc-match 'sans-serif:lang=zh-cn'`, else the usual Debian
-// path of fonts-noto-cjk; the face index selects the Simplified Chinese face of a .ttc.
+// Font lookup: BELTPLAN_FONT, else fontconfig's match for 'sans-serif:lang=zh-cn' (the library,
+// as fc-match would answer), else the usual Debian path of fonts-noto-cjk; the face index
+// selects the Simplified Chinese face of a .ttc.
 #include "render/fonts.h"
 
+#include <fontconfig/fontconfig.h>
 #include <osgDB/Options>
 #include <osgText/Font>
 #include <sys/stat.h>
 
-#include <array>
-#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace beltplan::render {
 
@@ -21,20 +22,31 @@ bool file_exists(const std::string& path) {
     return !path.empty() && ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
-// "path:index" from fc-match, or "" when fontconfig is absent or finds no CJK font.
-std::string fc_match(bool bold) {
-    const std::string cmd = std::string("fc-match -f '%{file}:%{index}' 'sans-serif:lang=zh-cn") +
-                            (bold ? ":weight=bold" : "") + "' 2>/dev/null";
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(cmd.c_str(), "r"), ::pclose);
-    if (!pipe) {
-        return "";
+struct PatternFree {
+    void operator()(FcPattern* p) const { FcPatternDestroy(p); }
+};
+using Pattern = std::unique_ptr<FcPattern, PatternFree>;
+
+// The font fontconfig matches for Simplified Chinese sans-serif (bold when asked), as a file
+// and face index; nullopt when fontconfig has no configuration or no match.
+std::optional<FontFile> fontconfig_match(bool bold) {
+    const std::string spec = std::string("sans-serif:lang=zh-cn") + (bold ? ":weight=bold" : "");
+    Pattern pattern(FcNameParse(reinterpret_cast<const FcChar8*>(spec.c_str())));
+    if (!pattern || FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern) == FcFalse) {
+        return std::nullopt;
     }
-    std::array<char, 1024> buf{};
-    std::string out;
-    while (std::fgets(buf.data(), static_cast<int>(buf.size()), pipe.get()) != nullptr) {
-        out += buf.data();
+    FcDefaultSubstitute(pattern.get());
+    FcResult result = FcResultNoMatch;
+    Pattern match(FcFontMatch(nullptr, pattern.get(), &result));
+    FcChar8* file = nullptr;
+    if (!match || FcPatternGetString(match.get(), FC_FILE, 0, &file) != FcResultMatch) {
+        return std::nullopt;
     }
-    return out;
+    int index = 0;
+    if (FcPatternGetInteger(match.get(), FC_INDEX, 0, &index) != FcResultMatch) {
+        index = 0;
+    }
+    return FontFile{reinterpret_cast<const char*>(file), index};
 }
 
 bool is_cjk_file(const std::string& path) {
@@ -58,12 +70,9 @@ core::Result<FontFile> find_cjk_font(bool bold) {
         }
         return f;
     }
-    const std::string matched = fc_match(bold);
-    if (const auto colon = matched.rfind(':'); colon != std::string::npos) {
-        FontFile f{matched.substr(0, colon), std::atoi(matched.c_str() + colon + 1)};
-        if (file_exists(f.path) && is_cjk_file(f.path)) {
-            return f;
-        }
+    if (const std::optional<FontFile> f = fontconfig_match(bold);
+        f && file_exists(f->path) && is_cjk_file(f->path)) {
+        return *f;
     }
     const std::string fallback = std::string("/usr/share/fonts/opentype/noto/NotoSansCJK-") +
                                  (bold ? "Bold" : "Regular") + ".ttc";

@@ -9,6 +9,7 @@
 #include <osgDB/WriteFile>
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <cstdio>
 
@@ -49,9 +50,8 @@ std::vector<std::string> stats_lines(const MapInputs& in) {
         "示范点 " + std::to_string(plan.sites.size()) + " 个（区级 " + std::to_string(district) +
             "，乡镇级 " + std::to_string(plan.sites.size() - static_cast<std::size_t>(district)) +
             "）"};
-    if (in.reach.size() == plan.villages.size() && !plan.villages.empty()) {
-        const analysis::CoverageReport r =
-            analysis::summarize_coverage(plan, in.reach, in.radius_m, in.distance);
+    if (!plan.villages.empty()) {
+        const analysis::CoverageReport& r = in.analysis->coverage();
         lines.push_back("覆盖村 " + std::to_string(r.total.covered) + " / " +
                         std::to_string(r.total.villages) + "（" +
                         percent(analysis::village_share(r.total)) + "）");
@@ -83,9 +83,9 @@ Legend full_legend(const MapInputs& in, const MapScene& scene, const Legend& vil
         legend.entries.push_back({"乡镇级示范点", hex(colors::kSiteTown), LegendSymbol::kSiteTown});
     }
     if (shown(Layer::kReach) && !plan.sites.empty()) {
-        const bool network = in.distance == core::DistanceMode::kNetwork;
+        const bool network = in.analysis->distance() == core::DistanceMode::kNetwork;
         legend.entries.push_back(
-            {(network ? "沿路 " : "半径 ") + format_distance(in.radius_m) + " 覆盖范围",
+            {(network ? "沿路 " : "半径 ") + format_distance(in.analysis->radius_m()) + " 覆盖范围",
              hex(colors::kReach, network ? 0.5f : 0.3f),
              network ? LegendSymbol::kThickLine : LegendSymbol::kCircle});
     }
@@ -139,26 +139,28 @@ osg::Vec2d MapImage::pixel(const core::PointM& p) const {
 core::Result<MapImage> render_map(OffscreenRenderer& renderer, const MapInputs& inputs,
                                   const MapRequest& request) {
     const core::Plan& plan = *inputs.plan;
+    assert(inputs.analysis != nullptr && &inputs.analysis->plan() == &plan &&
+           "a map needs the analysis of its plan");
+    const analysis::PlanAnalysis& results = *inputs.analysis;
     auto regular = load_cjk_font(false);
     if (!regular) {
         return regular.error();
     }
     auto bold = load_cjk_font(true);
-    auto coloring = color_villages(plan, inputs.reach, inputs.radius_m, request.coloring);
+    ColoringRequest coloring_request = request.coloring;
+    coloring_request.graph = &results.contiguity();
+    auto coloring = color_villages(plan, results.reach(), results.radius_m(), coloring_request);
     if (!coloring) {
         return coloring.error();
     }
     SceneInputs scene_in;
     scene_in.plan = &plan;
-    scene_in.reach = inputs.reach;
-    scene_in.radius_m = inputs.radius_m;
-    scene_in.distance = inputs.distance;
-    scene_in.network = inputs.network;
+    scene_in.analysis = &results;
     scene_in.basemap = inputs.basemap;
     scene_in.font = *regular;
     scene_in.extruded = request.tilted;
     MapScene scene(scene_in);
-    scene.set_village_colors(coloring->fill);
+    scene.set_coloring(*coloring);
     for (const auto& [layer, on] : request.layers) {
         scene.set_visible(layer, on);
     }
@@ -190,6 +192,7 @@ core::Result<MapImage> render_map(OffscreenRenderer& renderer, const MapInputs& 
                                 cy + mpp * (height - centre_px), -1e6, 1e6);
         out.metres_per_pixel = mpp * ss;
         frame.metres_per_pixel = mpp;
+        scene.set_view_scale(mpp);  // outlines simplified to under a drawn pixel
     } else {
         const double extent = std::max(b.width(), b.height());
         scene.set_village_heights(village_heights(
@@ -208,8 +211,8 @@ core::Result<MapImage> render_map(OffscreenRenderer& renderer, const MapInputs& 
     }
     frame.title =
         request.title.empty() ? plan.name + " " + mode_title(request.coloring.mode) : request.title;
-    frame.subtitle = "示范点覆盖半径 " + format_distance(inputs.radius_m) + "（" +
-                     (inputs.distance == core::DistanceMode::kNetwork ? "沿道路" : "直线距离") +
+    frame.subtitle = "示范点覆盖半径 " + format_distance(results.radius_m()) + "（" +
+                     (results.distance() == core::DistanceMode::kNetwork ? "沿道路" : "直线距离") +
                      "）";
     frame.legend = full_legend(inputs, scene, coloring->legend);
     frame.stats = stats_lines(inputs);

@@ -3,8 +3,7 @@
 // image of any size up to poster size.
 #pragma once
 
-#include "analysis/coverage.h"
-#include "analysis/road_network.h"
+#include "analysis/plan_analysis.h"
 #include "core/plan.h"
 #include "core/raster_image.h"
 #include "core/result.h"
@@ -24,11 +23,10 @@ namespace beltplan::render {
 // The plan and the analysis results a map shows. Pointers are borrowed for the call.
 struct MapInputs {
     const core::Plan* plan = nullptr;
-    std::vector<analysis::Reach> reach;  // per village; empty = no coverage results
-    double radius_m = 3000.0;
-    core::DistanceMode distance = core::DistanceMode::kEuclidean;
-    const analysis::RoadNetwork* network = nullptr;  // network mode
-    const core::RasterImage* basemap = nullptr;      // optional local basemap in plan CRS
+    // The plan's analysis (required): reach, radius and distance mode, belts, joint
+    // organizations, work stations, the coverage the statistics quote.
+    const analysis::PlanAnalysis* analysis = nullptr;
+    const core::RasterImage* basemap = nullptr;  // optional local basemap in plan CRS
 };
 
 // Per-village heights for the 2.5D view: the attribute scaled so the tallest is 12% of

@@ -1,9 +1,11 @@
 // MapScene: builds one group per layer under a transform to plan metres, owns the per-village
-// colour and height textures, and recolours by rewriting them.
+// values and height textures and the colouring uniforms, and follows the analysis's deltas.
 #include "render/map_scene.h"
 
 #include "render/label_layer.h"
+#include "render/scene_levels.h"
 #include "render/scene_parts.h"
+#include "render/village_values.h"
 
 #include <osg/MatrixTransform>
 #include <osg/Texture2D>
@@ -81,6 +83,8 @@ const char* to_code(Layer layer) {
 
 MapScene::MapScene(const SceneInputs& inputs) {
     assert(inputs.plan != nullptr && "MapScene needs a plan");
+    assert((inputs.analysis == nullptr || &inputs.analysis->plan() == inputs.plan) &&
+           "the analysis must be of the scene's plan");
     const core::Plan& plan = *inputs.plan;
     village_count_ = plan.villages.size();
     bounds_ = core::bounds(plan);
@@ -91,34 +95,42 @@ MapScene::MapScene(const SceneInputs& inputs) {
                std::round((bounds_.min_y + bounds_.max_y) / 2.0)};
     const detail::Frame frame{origin_};
 
-    colors_ = new osg::Image;
+    values_ = std::make_unique<VillageValues>(village_count_);
+    values_->set_all(ValueChannel::kKind, kind_classes(plan));
     heights_ = new osg::Image;
     detail::VillageTextures textures;
-    textures.colors =
-        village_texture(colors_.get(), village_count_, GL_RGBA, GL_UNSIGNED_BYTE, GL_RGBA8);
+    textures.values = values_->texture();
     textures.heights = village_texture(heights_.get(), village_count_, GL_RED, GL_FLOAT, GL_R32F);
     height_scale_ = new osg::Uniform("bp_height_scale", 1.f);
     textures.height_scale = height_scale_;
     textures.opacity = new osg::Uniform("bp_opacity", inputs.basemap != nullptr ? 0.7f : 1.f);
 
-    std::vector<analysis::BeltResult> belts = inputs.belts;
-    if (belts.empty() && !plan.belts.empty()) {
-        belts = analysis::analyze_belts(plan);
-    }
     layers_[static_cast<std::size_t>(Layer::kBasemap)] =
         inputs.basemap != nullptr ? detail::build_basemap(*inputs.basemap, frame)
                                   : osg::ref_ptr<osg::Group>(new osg::Group);
-    layers_[static_cast<std::size_t>(Layer::kTownships)] = detail::build_townships(plan, frame);
-    layers_[static_cast<std::size_t>(Layer::kVillages)] =
-        detail::build_villages(plan, frame, textures, inputs.extruded);
+    const double extent = std::max(bounds_.width(), bounds_.height());
+    township_levels_ = detail::township_levels(plan, frame, extent);
+    layers_[static_cast<std::size_t>(Layer::kTownships)] = new osg::Group;
+    layers_[static_cast<std::size_t>(Layer::kTownships)]->addChild(township_levels_->node());
+    if (inputs.extruded) {
+        layers_[static_cast<std::size_t>(Layer::kVillages)] =
+            detail::build_extruded_villages(plan, frame, textures);
+    } else {
+        village_levels_ = detail::village_levels(plan, frame, textures, extent);
+        layers_[static_cast<std::size_t>(Layer::kVillages)] = new osg::Group;
+        layers_[static_cast<std::size_t>(Layer::kVillages)]->addChild(village_levels_->node());
+    }
+    // The first level of detail; its line widths are collected with everyone else's below.
+    for (detail::LevelledPolygons* levels : {village_levels_.get(), township_levels_.get()}) {
+        if (levels != nullptr) {
+            levels->show_for(inputs.extruded ? 0.0 : inputs.m_per_px);
+        }
+    }
     layers_[static_cast<std::size_t>(Layer::kRoads)] = detail::build_roads(plan, frame);
-    layers_[static_cast<std::size_t>(Layer::kReach)] =
-        detail::build_reach(plan, frame, inputs.radius_m, inputs.distance, inputs.network);
-    layers_[static_cast<std::size_t>(Layer::kBelts)] = detail::build_belts(plan, frame, belts);
-    layers_[static_cast<std::size_t>(Layer::kJointOrgs)] = detail::build_joint_orgs(plan, frame);
-    layers_[static_cast<std::size_t>(Layer::kWorkStations)] =
-        detail::build_work_stations(plan, frame);
     layers_[static_cast<std::size_t>(Layer::kSites)] = detail::build_sites(plan, frame);
+    for (Layer l : {Layer::kReach, Layer::kBelts, Layer::kJointOrgs, Layer::kWorkStations}) {
+        layers_[static_cast<std::size_t>(l)] = new osg::Group;
+    }
     if (inputs.font) {
         osg::ref_ptr<LabelLayer> labels = new LabelLayer(plan_labels(plan), inputs.font, origin_);
         std::vector<core::PointM> sites;
@@ -142,12 +154,50 @@ MapScene::MapScene(const SceneInputs& inputs) {
     root_->addChild(to_plan.get());
     px_scale_ = new osg::Uniform("bp_px_scale", 1.f);
     root_->getOrCreateStateSet()->addUniform(px_scale_.get());
+    reach_m_ = new osg::Uniform("bp_reach_m", 0.f);
+    root_->getOrCreateStateSet()->addUniform(reach_m_.get());
+    fill_uniforms_ = layers_[static_cast<std::size_t>(Layer::kVillages)]->getOrCreateStateSet();
     CollectLineWidths collect(line_widths_);
     root_->accept(collect);
+    // Grey until coloured; with an analysis, every layer drawn from it.
+    set_coloring(VillageColoring{});
+    if (inputs.analysis != nullptr) {
+        analysis::AnalysisDelta all;
+        all.all_villages = true;
+        all.dirty = ~0u;
+        update(*inputs.analysis, all);
+    }
     // Flat overlays (reach circles, belt bands) would cut through the blocks of the 2.5D view.
     if (inputs.extruded) {
         set_visible(Layer::kReach, false);
         set_visible(Layer::kBelts, false);
+    }
+}
+
+MapScene::~MapScene() = default;
+
+void MapScene::set_view_scale(double m_per_px) {
+    for (detail::LevelledPolygons* levels : {village_levels_.get(), township_levels_.get()}) {
+        if (levels != nullptr) {
+            adopt_line_widths(levels->show_for(m_per_px));
+        }
+    }
+}
+
+double MapScene::village_detail_m() const {
+    return village_levels_ ? village_levels_->shown_tolerance_m() : 0.0;
+}
+
+void MapScene::adopt_line_widths(osg::Node* node) {
+    if (node == nullptr) {
+        return;
+    }
+    std::vector<std::pair<osg::ref_ptr<osg::LineWidth>, float>> added;
+    CollectLineWidths collect(added);
+    node->accept(collect);
+    for (auto& [width, base] : added) {
+        width->setWidth(base * pixel_scale_);
+        line_widths_.emplace_back(width, base);
     }
 }
 
@@ -184,16 +234,97 @@ float MapScene::site_marker_radius_px() {
     return detail::marker_radius_px(detail::MarkerShape::kStar, detail::kSiteStarPx);
 }
 
-void MapScene::set_village_colors(const std::vector<Rgba>& fill) {
-    assert(fill.size() == village_count_ && "one colour per village");
-    unsigned char* data = colors_->data();
-    for (std::size_t i = 0; i < fill.size(); ++i) {
-        data[4 * i + 0] = to_byte(fill[i].r);
-        data[4 * i + 1] = to_byte(fill[i].g);
-        data[4 * i + 2] = to_byte(fill[i].b);
-        data[4 * i + 3] = to_byte(fill[i].a);
+void MapScene::set_coloring(const VillageColoring& coloring) {
+    osg::StateSet* state = fill_uniforms_.get();
+    osg::ref_ptr<osg::Uniform> palette =
+        new osg::Uniform(osg::Uniform::FLOAT_VEC4, "bp_palette", kMaxPaletteSize);
+    const Rgba& no_data = coloring.no_data;
+    for (std::size_t i = 0; i < kMaxPaletteSize; ++i) {
+        palette->setElement(
+            i, detail::vec4(i < coloring.palette.size() ? coloring.palette[i] : no_data));
     }
-    colors_->dirty();
+    state->addUniform(palette.get());
+    const std::pair<const char*, int> ints[] = {
+        {"bp_fill_rule", static_cast<int>(coloring.rule)},
+        {"bp_channel", static_cast<int>(coloring.channel)},
+        {"bp_palette_size", static_cast<int>(std::min(coloring.palette.size(), kMaxPaletteSize))}};
+    for (const auto& [name, value] : ints) {
+        osg::ref_ptr<osg::Uniform> u = new osg::Uniform(name, value);
+        state->addUniform(u.get());
+    }
+    osg::ref_ptr<osg::Uniform> none = new osg::Uniform("bp_no_data", detail::vec4(no_data));
+    state->addUniform(none.get());
+    if (coloring.channel == ValueChannel::kCustom && coloring.custom.size() == village_count_) {
+        values_->set_all(ValueChannel::kCustom, coloring.custom);
+    }
+}
+
+void MapScene::set_reach_radius(double radius_m) {
+    reach_m_->set(stored_radius_m(radius_m));
+}
+
+float MapScene::reach_radius_uniform() const {
+    float r = 0.f;
+    reach_m_->get(r);
+    return r;
+}
+
+void MapScene::update(const analysis::PlanAnalysis& analysis,
+                      const analysis::AnalysisDelta& delta) {
+    using analysis::Derived;
+    const core::Plan& plan = analysis.plan();
+    const std::vector<analysis::Reach>& reach = analysis.reach();
+    if (delta.all_villages) {
+        values_->set_all(ValueChannel::kReach, reach_values(plan, reach));
+    } else {
+        for (int v : delta.villages) {
+            const auto i = static_cast<std::size_t>(v);
+            values_->set(ValueChannel::kReach, i, stored_reach_m(reach[i].distance_m));
+        }
+    }
+    set_reach_radius(analysis.radius_m());
+    const bool network = analysis.distance() == core::DistanceMode::kNetwork;
+    if (delta.has(Derived::kDistanceMode) ||
+        (network ? delta.has(Derived::kReachRoads) : delta.has(Derived::kSites))) {
+        set_reach_layer(analysis);
+    }
+    const detail::Frame frame{origin_};
+    if (delta.has(Derived::kBeltMembers)) {
+        replace_layer(Layer::kBelts, detail::build_belts(plan, frame, analysis.belts()));
+    }
+    if (delta.has(Derived::kOrgOutlines) || delta.has(Derived::kContiguity)) {
+        set_joint_orgs(analysis);
+    }
+    if (delta.has(Derived::kStations)) {
+        replace_layer(Layer::kWorkStations,
+                      detail::build_work_stations(plan, frame, analysis.station_outlines()));
+    }
+    if (delta.has(Derived::kSites)) {
+        if (visible(Layer::kSites)) {
+            set_sites(plan);
+        } else {
+            sites_stale_ = true;  // the window draws its own markers; set_sites when shown
+        }
+        std::vector<core::PointM> sites;
+        sites.reserve(plan.sites.size());
+        for (const core::Site& s : plan.sites) {
+            sites.push_back(s.position);
+        }
+        set_label_obstacles(sites);
+    }
+}
+
+void MapScene::set_reach_layer(const analysis::PlanAnalysis& analysis) {
+    replace_layer(Layer::kReach, detail::build_reach(analysis, detail::Frame{origin_}));
+}
+
+void MapScene::set_joint_orgs(const analysis::PlanAnalysis& analysis) {
+    const core::Plan& plan = analysis.plan();
+    const analysis::ContiguityGraph& graph = analysis.contiguity();
+    values_->set_all(ValueChannel::kOrg, joint_org_classes(plan, graph));
+    replace_layer(Layer::kJointOrgs,
+                  detail::build_joint_orgs(plan, detail::Frame{origin_}, analysis.org_outlines(),
+                                           joint_org_color_indices(plan, graph)));
 }
 
 void MapScene::set_village_heights(const std::vector<float>& heights_m, float height_scale) {
@@ -204,22 +335,9 @@ void MapScene::set_village_heights(const std::vector<float>& heights_m, float he
     height_scale_->set(height_scale);
 }
 
-void MapScene::set_reach(const core::Plan& plan, double radius_m, core::DistanceMode distance,
-                         const analysis::RoadNetwork* network) {
-    replace_layer(Layer::kReach,
-                  detail::build_reach(plan, detail::Frame{origin_}, radius_m, distance, network));
-}
-
-void MapScene::set_belts(const core::Plan& plan, const std::vector<analysis::BeltResult>& belts) {
-    replace_layer(Layer::kBelts, detail::build_belts(plan, detail::Frame{origin_}, belts));
-}
-
 void MapScene::set_sites(const core::Plan& plan) {
+    sites_stale_ = false;
     replace_layer(Layer::kSites, detail::build_sites(plan, detail::Frame{origin_}));
-}
-
-void MapScene::set_joint_orgs(const core::Plan& plan, const analysis::ContiguityGraph* graph) {
-    replace_layer(Layer::kJointOrgs, detail::build_joint_orgs(plan, detail::Frame{origin_}, graph));
 }
 
 void MapScene::replace_layer(Layer layer, osg::ref_ptr<osg::Group> fresh) {

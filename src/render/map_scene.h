@@ -1,16 +1,15 @@
-// The OpenSceneGraph scene of a plan: batched village polygons coloured through a per-village
-// lookup texture, townships, roads, sites, reach, belts, joint organizations, work stations,
-// labels and an optional basemap, each a layer that can be shown or hidden. Independent of how
-// the GL context is made: the offscreen renderer and the window both draw root().
+// The OpenSceneGraph scene of a plan and its analysis: batched village polygons coloured in the
+// shader from per-village values and uniforms, townships, roads, sites, reach, belts, joint
+// organizations, work stations, labels and an optional basemap, each a layer that can be shown
+// or hidden. It draws analysis results and computes none. Independent of how the GL context is
+// made: the offscreen renderer and the window both draw root().
 #pragma once
 
-#include "analysis/belts.h"
-#include "analysis/contiguity.h"
-#include "analysis/coverage.h"
-#include "analysis/road_network.h"
+#include "analysis/plan_analysis.h"
 #include "core/plan.h"
 #include "core/raster_image.h"
 #include "render/palette.h"
+#include "render/village_colors.h"
 
 #include <osg/Group>
 #include <osg/Image>
@@ -20,6 +19,7 @@
 #include <osgText/Font>
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -46,23 +46,33 @@ inline constexpr std::size_t kLayerCount = 10;
 std::optional<Layer> parse_layer(const std::string& text);
 const char* to_code(Layer layer);
 
+class VillageValues;
+namespace detail {
+class LevelledPolygons;
+}
+
 // What the scene is built from. Pointers are borrowed for the constructor only.
 struct SceneInputs {
-    const core::Plan* plan = nullptr;    // required
-    std::vector<analysis::Reach> reach;  // per village; may be empty
-    double radius_m = 3000.0;            // reach radius shown
-    core::DistanceMode distance = core::DistanceMode::kEuclidean;
-    const analysis::RoadNetwork* network = nullptr;  // network mode: stretches within R
-    std::vector<analysis::BeltResult> belts;         // analysis of plan.belts
-    const core::RasterImage* basemap = nullptr;      // optional, in plan CRS
-    osg::ref_ptr<osgText::Font> font;                // labels; null = no labels
-    bool extruded = false;                           // 2.5D villages (walls and roofs)
+    const core::Plan* plan = nullptr;  // required
+    // The plan's analysis (analysis->plan() is *plan): reach, belts, joint organizations,
+    // work stations and the roads within reach. Null: those layers stay empty and every
+    // village has no reach value.
+    const analysis::PlanAnalysis* analysis = nullptr;
+    const core::RasterImage* basemap = nullptr;  // optional, in plan CRS
+    osg::ref_ptr<osgText::Font> font;            // labels; null = no labels
+    bool extruded = false;                       // 2.5D villages (walls and roofs)
+    // The scale first shown (metres per pixel); 0 = full detail. Villages and townships are
+    // drawn at the level of detail of the scale (set_view_scale), built on first need.
+    double m_per_px = 0.0;
 };
 
 class MapScene {
 public:
-    // Builds every layer. Precondition: inputs.plan is set.
+    // Builds every layer. Precondition: inputs.plan is set; the plan outlives the scene and
+    // its village and township shapes do not change (finer levels of detail are built from
+    // them when first shown).
     explicit MapScene(const SceneInputs& inputs);
+    ~MapScene();
 
     // The scene: one child per layer, in drawing order, under a transform to plan metres.
     osg::ref_ptr<osg::Group> root() const { return root_; }
@@ -72,22 +82,29 @@ public:
     void set_visible(Layer layer, bool visible);
     bool visible(Layer layer) const;
 
-    // Recolours the villages by rewriting the lookup texture; the geometry is untouched.
-    // Precondition: fill.size() == village_count(). Alpha 0 hides a village.
-    void set_village_colors(const std::vector<Rgba>& fill);
+    // Colours the villages by `coloring`: its rule and palette become uniforms; a coloring on
+    // the custom channel also writes that channel of every village. The geometry is untouched.
+    void set_coloring(const VillageColoring& coloring);
+    // The reach radius the villages, discs and road stretches are drawn with: one uniform.
+    void set_reach_radius(double radius_m);
+    // Follows `analysis` after an update that returned `delta`: the reach values of the
+    // villages it lists (only those texels are uploaded), the radius, and the layers it made
+    // dirty (reach, belts, joint organizations, work stations, sites and label obstacles).
+    void update(const analysis::PlanAnalysis& analysis, const analysis::AnalysisDelta& delta);
+
     // Heights of the 2.5D view (metres, per village; scaled by height_scale on the GPU).
     void set_village_heights(const std::vector<float>& heights_m, float height_scale = 1.f);
-    // Rebuilds only the reach layer (after sites moved or the radius changed).
-    void set_reach(const core::Plan& plan, double radius_m, core::DistanceMode distance,
-                   const analysis::RoadNetwork* network);
-
-    // Rebuild only the belts layer (roads or half-width changed, sites moved) or the joint
-    // organizations layer (groups edited); the rest of the scene is untouched.
-    void set_belts(const core::Plan& plan, const std::vector<analysis::BeltResult>& belts);
-    // Rebuild only the site markers (sites added, moved or removed).
+    // Rebuilds the site markers. update() does it only while the sites layer is shown (the
+    // window hides it and draws live markers of its own); call it before showing the layer.
     void set_sites(const core::Plan& plan);
-    // `graph`: the plan's queen graph, when the caller keeps one (saves recomputing it).
-    void set_joint_orgs(const core::Plan& plan, const analysis::ContiguityGraph* graph = nullptr);
+    bool sites_stale() const { return sites_stale_; }
+
+    // The scale the map is drawn at (metres per pixel; 0 = full detail): villages and
+    // townships are shown simplified to under a pixel (shared boundaries kept shared), in full
+    // when zoomed in. The window calls it before each frame, a map before it renders.
+    void set_view_scale(double m_per_px);
+    // Tolerance in metres of the village outlines shown (0 = full geometry).
+    double village_detail_m() const;
 
     // Multiplies line widths, marker and label sizes (1 = sized for a 1000 px map).
     void set_pixel_scale(float scale);
@@ -106,20 +123,31 @@ public:
     const core::Box& bounds() const { return bounds_; }
     // Plan metres of the local origin the geometry is stored relative to (float precision).
     const core::PointM& origin() const { return origin_; }
-    // The per-village colour texture image (RGBA8, row-major by village index).
-    osg::ref_ptr<osg::Image> color_image() const { return colors_; }
+    // The per-village values the shader reads (tests check what was written and uploaded).
+    const VillageValues& values() const { return *values_; }
+    // The reach radius uniform as the shader sees it.
+    float reach_radius_uniform() const;
 
 private:
     // Swaps a layer's children for those of `fresh`, keeping its node (visibility, name).
     void replace_layer(Layer layer, osg::ref_ptr<osg::Group> fresh);
+    void set_reach_layer(const analysis::PlanAnalysis& analysis);
+    void set_joint_orgs(const analysis::PlanAnalysis& analysis);
+    // Scales the line widths of a subgraph built after the scene (a new level of detail).
+    void adopt_line_widths(osg::Node* node);
 
     osg::ref_ptr<osg::Group> root_;
     std::array<osg::ref_ptr<osg::Group>, kLayerCount> layers_;
-    osg::ref_ptr<osg::Image> colors_;
+    std::unique_ptr<VillageValues> values_;
+    std::unique_ptr<detail::LevelledPolygons> village_levels_;  // null in the 2.5D scene
+    std::unique_ptr<detail::LevelledPolygons> township_levels_;
     osg::ref_ptr<osg::Image> heights_;
     osg::ref_ptr<osg::Uniform> height_scale_;
     osg::ref_ptr<osg::Uniform> px_scale_;
+    osg::ref_ptr<osg::Uniform> reach_m_;
+    osg::ref_ptr<osg::StateSet> fill_uniforms_;  // the colouring uniforms of the village programs
     float pixel_scale_ = 1.f;
+    bool sites_stale_ = false;  // sites moved while their layer was hidden
     std::vector<std::pair<osg::ref_ptr<osg::LineWidth>, float>> line_widths_;  // base widths
     std::size_t village_count_ = 0;
     core::Box bounds_;

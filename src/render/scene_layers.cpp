@@ -1,9 +1,12 @@
 // Line and marker layers: roads by class (belt roads emphasised), demonstration sites (a marker
-// per level), reach (circles or road stretches within R), belts (translucent band and member
-// villages), joint organizations and work stations (dissolved outlines, lead marked).
-#include "core/geos_ops.h"
+// per level), reach (discs or road stretches within R, cut by the bp_reach_m uniform), belts
+// (translucent band and member villages), joint organizations and work stations (the
+// analysis's dissolved outlines, lead marked).
 #include "render/scene_parts.h"
+#include "render/shader_library.h"
 #include "render/village_colors.h"
+
+#include <osg/LineWidth>
 
 #include <algorithm>
 #include <cmath>
@@ -48,23 +51,16 @@ const RoadStyle kRoadStyles[] = {
 };
 const RoadStyle kBeltRoad{hex(colors::kBeltRoad), 3.2f, hex(0xffffff), 5.8f};
 
+template <typename T>
+void add_uniform(osg::StateSet* state, const char* name, const T& value) {
+    osg::ref_ptr<osg::Uniform> uniform = new osg::Uniform(name, value);
+    state->addUniform(uniform.get());
+}
+
 void add_group_child(osg::Group& group, const osg::ref_ptr<osg::Node>& node) {
     if (node) {
         group.addChild(node.get());
     }
-}
-
-// Dissolved outline of the member villages of a group.
-core::MultiPolygon dissolve(const core::Plan& plan,
-                            const std::unordered_map<std::string, std::size_t>& index,
-                            const std::vector<std::string>& members) {
-    std::vector<const core::MultiPolygon*> shapes;
-    for (const std::string& code : members) {
-        if (auto it = index.find(code); it != index.end()) {
-            shapes.push_back(&plan.villages[it->second].shape);
-        }
-    }
-    return core::union_all(shapes);
 }
 
 }  // namespace
@@ -117,111 +113,69 @@ osg::ref_ptr<osg::Group> build_sites(const core::Plan& plan, const Frame& frame)
     return group;
 }
 
-std::vector<core::LineString> roads_within_reach(const core::Plan& plan,
-                                                 const analysis::RoadNetwork& network,
-                                                 double radius_m) {
-    std::vector<core::LineString> out;
-    if (network.empty() || plan.sites.empty()) {
-        return out;
-    }
-    std::vector<analysis::Attachment> sources;
-    for (const core::Site& s : plan.sites) {
-        sources.push_back(network.attach(s.position));
-    }
-    const auto nodes = network.from_sources(sources, radius_m * 1.01);
-    auto distance_at = [&](const core::PointM& p) {
-        return network.distance_to(network.attach(p), sources, nodes).distance_m;
-    };
-    const double step = std::max(radius_m / 10.0, 50.0);
-    for (const core::Road& road : plan.roads) {
-        for (const core::LineString& part : road.parts) {
-            core::LineString run;
-            auto flush = [&] {
-                if (run.points.size() >= 2) {
-                    out.push_back(run);
-                }
-                run.points.clear();
-            };
-            for (std::size_t i = 0; i + 1 < part.points.size(); ++i) {
-                const core::PointM a = part.points[i];
-                const core::PointM b = part.points[i + 1];
-                const int n =
-                    std::max(1, static_cast<int>(std::ceil(core::distance_m(a, b) / step)));
-                auto at = [&](double t) {
-                    return core::PointM{a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t};
-                };
-                double d0 = distance_at(a);
-                for (int k = 1; k <= n; ++k) {
-                    const double t0 = static_cast<double>(k - 1) / n;
-                    const double t1 = static_cast<double>(k) / n;
-                    const double d1 = distance_at(at(t1));
-                    if (d0 <= radius_m && d1 <= radius_m) {
-                        if (run.points.empty()) {
-                            run.points.push_back(at(t0));
-                        }
-                        run.points.push_back(at(t1));
-                    } else if (d0 <= radius_m || d1 <= radius_m) {
-                        // Cut where the distance crosses R (linear between the samples).
-                        const double f = (radius_m - d0) / (d1 - d0);
-                        const double tc = t0 + (t1 - t0) * std::clamp(f, 0.0, 1.0);
-                        if (d0 <= radius_m) {
-                            if (run.points.empty()) {
-                                run.points.push_back(at(t0));
-                            }
-                            run.points.push_back(at(tc));
-                            flush();
-                        } else {
-                            flush();
-                            run.points = {at(tc), at(t1)};
-                        }
-                    } else {
-                        flush();
-                    }
-                    d0 = d1;
-                }
-            }
-            flush();
-        }
-    }
-    return out;
-}
-
-osg::ref_ptr<osg::Group> build_reach(const core::Plan& plan, const Frame& frame, double radius_m,
-                                     core::DistanceMode distance,
-                                     const analysis::RoadNetwork* network) {
+osg::ref_ptr<osg::Group> build_reach(const analysis::PlanAnalysis& analysis, const Frame& frame) {
     osg::ref_ptr<osg::Group> group = new osg::Group;
+    const core::Plan& plan = analysis.plan();
     const Rgba color = hex(colors::kReach);
-    if (distance == core::DistanceMode::kNetwork && network != nullptr) {
-        LineBatch lines;
-        for (const core::LineString& line : roads_within_reach(plan, *network, radius_m)) {
-            lines.add_line(frame, line);
-        }
-        osg::ref_ptr<osg::Geometry> geom =
-            lines.build(Rgba{color.r, color.g, color.b, 0.45f}, 7.f, bin::kReachFill);
-        if (geom) {
-            set_blend_once(geom->getOrCreateStateSet(), 2);
-            group->addChild(geom.get());
-        }
+    if (plan.sites.empty() || analysis.problem()) {
         return group;
     }
-    TriangleBatch discs;
-    LineBatch circles;
-    const auto radius = static_cast<float>(radius_m);
+    if (analysis.distance() == core::DistanceMode::kNetwork) {
+        osg::ref_ptr<osg::Vec3Array> vertices = new osg::Vec3Array;
+        osg::ref_ptr<osg::FloatArray> distance = new osg::FloatArray;
+        for (const analysis::RoadPiece& p : analysis.road_pieces()) {
+            vertices->push_back(frame.at(p.a));
+            vertices->push_back(frame.at(p.b));
+            distance->push_back(stored_reach_m(p.a_m));
+            distance->push_back(stored_reach_m(p.b_m));
+        }
+        if (vertices->empty()) {
+            return group;
+        }
+        osg::ref_ptr<osg::Geometry> geom = new osg::Geometry;
+        geom->setUseVertexBufferObjects(true);
+        geom->setVertexArray(vertices.get());
+        geom->setVertexAttribArray(kDistanceAttrib, distance.get(), osg::Array::BIND_PER_VERTEX);
+        add_draw_arrays(geom.get(), GL_LINES, vertices->size());
+        osg::StateSet* state = geom->getOrCreateStateSet();
+        set_2d_state(state, bin::kReachFill);
+        state->setAttributeAndModes(make_program("reach_road").get(), osg::StateAttribute::ON);
+        add_uniform(state, "bp_reach_color", vec4(hex(colors::kReach, 0.45f)));
+        osg::ref_ptr<osg::LineWidth> width = new osg::LineWidth(7.f);
+        state->setAttributeAndModes(width.get(), osg::StateAttribute::ON);
+        set_blend_once(state, 2);
+        group->addChild(geom.get());
+        return group;
+    }
+    // A square of corners (-1, -1)..(1, 1) around every site, sized by bp_reach_m.
+    osg::ref_ptr<osg::Vec3Array> vertices = new osg::Vec3Array;
+    osg::ref_ptr<osg::Vec2Array> corners = new osg::Vec2Array;
+    const osg::Vec2 square[] = {{-1, -1}, {1, -1}, {1, 1}, {-1, -1}, {1, 1}, {-1, 1}};
     for (const core::Site& s : plan.sites) {
         const osg::Vec3 c = frame.at(s.position);
-        discs.add_disc(c, radius, Rgba{color.r, color.g, color.b, 0.08f}, 72);
-        for (int i = 0; i < 72; ++i) {
-            const float a0 = static_cast<float>(i) * 6.2831853f / 72.f;
-            const float a1 = static_cast<float>(i + 1) * 6.2831853f / 72.f;
-            circles.add_segment(c + osg::Vec3(std::cos(a0), std::sin(a0), 0) * radius,
-                                c + osg::Vec3(std::cos(a1), std::sin(a1), 0) * radius);
+        for (const osg::Vec2& corner : square) {
+            vertices->push_back(c);
+            corners->push_back(corner);
         }
     }
-    if (osg::ref_ptr<osg::Geometry> fill = discs.build(bin::kReachFill); fill) {
-        set_blend_once(fill->getOrCreateStateSet(), 1);
-        group->addChild(fill.get());
-        group->addChild(
-            circles.build(Rgba{color.r, color.g, color.b, 0.55f}, 1.f, bin::kReachLine).get());
+    for (int rim = 0; rim < 2; ++rim) {
+        osg::ref_ptr<osg::Geometry> geom = new osg::Geometry;
+        geom->setUseVertexBufferObjects(true);
+        geom->setVertexArray(vertices.get());
+        geom->setVertexAttribArray(kCornerAttrib, corners.get(), osg::Array::BIND_PER_VERTEX);
+        add_draw_arrays(geom.get(), GL_TRIANGLES, vertices->size());
+        // Squares reach past their site by the radius, which only the shader knows.
+        geom->setCullingActive(false);
+        osg::StateSet* state = geom->getOrCreateStateSet();
+        set_2d_state(state, rim == 0 ? bin::kReachFill : bin::kReachLine);
+        state->setAttributeAndModes(make_program("reach").get(), osg::StateAttribute::ON);
+        add_uniform(state, "bp_rim", rim);
+        add_uniform(state, "bp_reach_color",
+                    vec4(Rgba{color.r, color.g, color.b, rim == 0 ? 0.08f : 0.55f}));
+        if (rim == 0) {
+            set_blend_once(state, 1);
+        }
+        group->addChild(geom.get());
     }
     return group;
 }
@@ -264,42 +218,44 @@ osg::ref_ptr<osg::Group> build_belts(const core::Plan& plan, const Frame& frame,
 }
 
 osg::ref_ptr<osg::Group> build_joint_orgs(const core::Plan& plan, const Frame& frame,
-                                          const analysis::ContiguityGraph* graph) {
+                                          const std::vector<core::MultiPolygon>& outlines,
+                                          const std::vector<int>& color) {
     osg::ref_ptr<osg::Group> group = new osg::Group;
     const auto index = core::village_index(plan);
-    const std::vector<int> color = joint_org_color_indices(plan, graph);
-    std::vector<LineBatch> outlines(categorical_count());
+    std::vector<LineBatch> outline_batches(categorical_count());
     MarkerBatch leads;
-    for (std::size_t g = 0; g < plan.joint_orgs.size(); ++g) {
+    for (std::size_t g = 0; g < plan.joint_orgs.size() && g < outlines.size(); ++g) {
         const core::JointOrg& org = plan.joint_orgs[g];
         const auto c = static_cast<std::size_t>(color[g]);
-        outlines[c].add_shape(frame, dissolve(plan, index, org.members));
+        outline_batches[c].add_shape(frame, outlines[g]);
         if (auto it = index.find(org.lead); it != index.end()) {
             leads.add(MarkerShape::kDiamond, frame.at(core::anchor(plan.villages[it->second])),
                       13.f, mix(categorical(c), hex(0x000000), 0.45f));
         }
     }
-    for (std::size_t c = 0; c < outlines.size(); ++c) {
-        add_group_child(*group, outlines[c].build(mix(categorical(c), hex(0x000000), 0.35f), 3.f,
-                                                  bin::kOutline + 1));
+    for (std::size_t c = 0; c < outline_batches.size(); ++c) {
+        add_group_child(*group, outline_batches[c].build(mix(categorical(c), hex(0x000000), 0.35f),
+                                                         3.f, bin::kOutline + 1));
     }
     group->addChild(leads.build(bin::kMarker).get());
     return group;
 }
 
-osg::ref_ptr<osg::Group> build_work_stations(const core::Plan& plan, const Frame& frame) {
+osg::ref_ptr<osg::Group> build_work_stations(const core::Plan& plan, const Frame& frame,
+                                             const std::vector<core::MultiPolygon>& outlines) {
     osg::ref_ptr<osg::Group> group = new osg::Group;
     const auto index = core::village_index(plan);
-    LineBatch outlines;
+    LineBatch outline_batch;
     MarkerBatch seats;
-    for (const core::WorkStation& ws : plan.work_stations) {
-        outlines.add_shape(frame, dissolve(plan, index, ws.members));
+    for (std::size_t w = 0; w < plan.work_stations.size() && w < outlines.size(); ++w) {
+        const core::WorkStation& ws = plan.work_stations[w];
+        outline_batch.add_shape(frame, outlines[w]);
         if (auto it = index.find(ws.seat_village); it != index.end()) {
             seats.add(MarkerShape::kSquare, frame.at(core::anchor(plan.villages[it->second])), 12.f,
                       hex(colors::kStation));
         }
     }
-    add_group_child(*group, outlines.build(hex(colors::kStation), 2.6f, bin::kOutline + 2));
+    add_group_child(*group, outline_batch.build(hex(colors::kStation), 2.6f, bin::kOutline + 2));
     group->addChild(seats.build(bin::kMarker + 1).get());
     return group;
 }

@@ -3,11 +3,11 @@
 #pragma once
 
 #include "analysis/belts.h"
-#include "analysis/contiguity.h"
-#include "analysis/road_network.h"
+#include "analysis/plan_analysis.h"
 #include "core/plan.h"
 #include "core/raster_image.h"
 #include "render/palette.h"
+#include "render/scene_levels.h"
 
 #include <osg/Array>
 #include <osg/Geometry>
@@ -16,6 +16,7 @@
 #include <osg/Uniform>
 #include <osg/ref_ptr>
 
+#include <memory>
 #include <vector>
 
 namespace beltplan::render::detail {
@@ -102,30 +103,36 @@ private:
 
 // Layer builders; each returns a group (possibly empty).
 struct VillageTextures {
-    osg::ref_ptr<osg::Texture2D> colors;   // RGBA8 per village
+    osg::ref_ptr<osg::Texture2D> values;   // RGBA32F per village (render/village_values.h)
     osg::ref_ptr<osg::Texture2D> heights;  // R32F per village (2.5D)
     osg::ref_ptr<osg::Uniform> height_scale;
     osg::ref_ptr<osg::Uniform> opacity;  // village fill opacity (below 1 over a basemap)
 };
-osg::ref_ptr<osg::Group> build_villages(const core::Plan& plan, const Frame& frame,
-                                        const VillageTextures& textures, bool extruded);
-osg::ref_ptr<osg::Group> build_townships(const core::Plan& plan, const Frame& frame);
+// Villages at levels of detail: per level one fill geometry (bp_village per vertex, coloured by
+// the "village" program) and the shared boundaries once as lines. Borrows the plan's shapes.
+std::unique_ptr<LevelledPolygons> village_levels(const core::Plan& plan, const Frame& frame,
+                                                 const VillageTextures& textures, double extent_m);
+// The 2.5D villages: roofs and walls in one geometry (the "extrude" program), full detail.
+osg::ref_ptr<osg::Group> build_extruded_villages(const core::Plan& plan, const Frame& frame,
+                                                 const VillageTextures& textures);
+// Townships at levels of detail: light fills and strong outlines of the shared boundaries.
+std::unique_ptr<LevelledPolygons> township_levels(const core::Plan& plan, const Frame& frame,
+                                                  double extent_m);
 osg::ref_ptr<osg::Group> build_basemap(const core::RasterImage& image, const Frame& frame);
 osg::ref_ptr<osg::Group> build_roads(const core::Plan& plan, const Frame& frame);
 osg::ref_ptr<osg::Group> build_sites(const core::Plan& plan, const Frame& frame);
-osg::ref_ptr<osg::Group> build_reach(const core::Plan& plan, const Frame& frame, double radius_m,
-                                     core::DistanceMode distance,
-                                     const analysis::RoadNetwork* network);
+// Reach drawn with the bp_reach_m uniform: a disc and rim around every site (straight line),
+// or the road pieces with their distance along the roads (network), cut in the shader.
+osg::ref_ptr<osg::Group> build_reach(const analysis::PlanAnalysis& analysis, const Frame& frame);
 osg::ref_ptr<osg::Group> build_belts(const core::Plan& plan, const Frame& frame,
                                      const std::vector<analysis::BeltResult>& belts);
+// Outlines (analysis::PlanAnalysis::org_outlines) in the colours `colors` gives each group
+// (joint_org_color_indices), leads marked.
 osg::ref_ptr<osg::Group> build_joint_orgs(const core::Plan& plan, const Frame& frame,
-                                          const analysis::ContiguityGraph* graph = nullptr);
-osg::ref_ptr<osg::Group> build_work_stations(const core::Plan& plan, const Frame& frame);
-
-// Road stretches within radius_m of a site along the network (network reach layer).
-std::vector<core::LineString> roads_within_reach(const core::Plan& plan,
-                                                 const analysis::RoadNetwork& network,
-                                                 double radius_m);
+                                          const std::vector<core::MultiPolygon>& outlines,
+                                          const std::vector<int>& colors);
+osg::ref_ptr<osg::Group> build_work_stations(const core::Plan& plan, const Frame& frame,
+                                             const std::vector<core::MultiPolygon>& outlines);
 
 // Render bins: the drawing order of the 2D layers.
 namespace bin {

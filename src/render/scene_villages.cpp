@@ -1,7 +1,8 @@
-// Polygon layers: villages batched into one geometry whose colour comes from a per-village
-// texel (flat or extruded for the 2.5D view), townships with fill and strong outline, and the
-// raster basemap quad.
+// Polygon layers: villages batched into one geometry whose colour the shader chooses from
+// per-village values (flat at levels of detail, or extruded for the 2.5D view), townships with
+// fill and strong outline (shared boundaries drawn once), and the raster basemap quad.
 #include "core/geos_ops.h"
+#include "render/scene_levels.h"
 #include "render/scene_parts.h"
 #include "render/shader_library.h"
 
@@ -46,19 +47,21 @@ void add_extruded(const core::MultiPolygon& shape, const Frame& frame, float ind
     }
 }
 
-osg::ref_ptr<osg::Geometry> village_fill(const core::Plan& plan, const Frame& frame,
-                                         bool extruded) {
+// One geometry of every village's triangles (flat) or roof and walls (extruded), each vertex
+// carrying its village's index.
+osg::ref_ptr<osg::Geometry> village_fill(const std::vector<const core::MultiPolygon*>& shapes,
+                                         const Frame& frame, bool extruded) {
     osg::ref_ptr<osg::Vec3Array> vertices = new osg::Vec3Array;
     osg::ref_ptr<osg::Vec3Array> normals = new osg::Vec3Array;
     osg::ref_ptr<osg::FloatArray> village = new osg::FloatArray;
     osg::ref_ptr<osg::FloatArray> top = new osg::FloatArray;
-    for (std::size_t i = 0; i < plan.villages.size(); ++i) {
+    for (std::size_t i = 0; i < shapes.size(); ++i) {
         const float index = static_cast<float>(i);
         if (extruded) {
-            add_extruded(plan.villages[i].shape, frame, index, *vertices, *normals, *village, *top);
+            add_extruded(*shapes[i], frame, index, *vertices, *normals, *village, *top);
             continue;
         }
-        for (const core::PointM& p : core::triangulate(plan.villages[i].shape)) {
+        for (const core::PointM& p : core::triangulate(*shapes[i])) {
             vertices->push_back(frame.at(p));
             village->push_back(index);
         }
@@ -76,22 +79,15 @@ osg::ref_ptr<osg::Geometry> village_fill(const core::Plan& plan, const Frame& fr
     return geom;
 }
 
-}  // namespace
-
-osg::ref_ptr<osg::Group> build_villages(const core::Plan& plan, const Frame& frame,
-                                        const VillageTextures& textures, bool extruded) {
-    osg::ref_ptr<osg::Group> group = new osg::Group;
-    if (plan.villages.empty()) {
-        return group;
-    }
-    osg::ref_ptr<osg::Geometry> fill = village_fill(plan, frame, extruded);
-    osg::StateSet* state = fill->getOrCreateStateSet();
-    set_2d_state(state, bin::kVillageFill);
+// The state of the village fill (program, textures, uniforms), shared by every level.
+osg::ref_ptr<osg::StateSet> village_fill_state(const VillageTextures& textures, bool extruded) {
+    osg::ref_ptr<osg::StateSet> state = new osg::StateSet;
+    set_2d_state(state.get(), bin::kVillageFill);
     state->setAttributeAndModes(make_program(extruded ? "extrude" : "village").get(),
                                 osg::StateAttribute::ON);
-    state->setTextureAttribute(0, textures.colors.get(), osg::StateAttribute::ON);
-    osg::ref_ptr<osg::Uniform> colors = new osg::Uniform("bp_village_colors", 0);
-    state->addUniform(colors.get());
+    state->setTextureAttribute(0, textures.values.get(), osg::StateAttribute::ON);
+    osg::ref_ptr<osg::Uniform> values = new osg::Uniform("bp_village_values", 0);
+    state->addUniform(values.get());
     if (extruded) {
         state->setMode(GL_DEPTH_TEST, osg::StateAttribute::ON);
         state->setTextureAttribute(1, textures.heights.get(), osg::StateAttribute::ON);
@@ -101,31 +97,90 @@ osg::ref_ptr<osg::Group> build_villages(const core::Plan& plan, const Frame& fra
     } else {
         state->addUniform(textures.opacity.get());
     }
-    group->addChild(fill.get());
-    if (!extruded) {
-        LineBatch lines;
-        for (const core::Village& v : plan.villages) {
-            lines.add_shape(frame, v.shape);
-        }
-        group->addChild(lines.build(hex(colors::kVillageLine), 0.7f, bin::kVillageLine).get());
+    return state;
+}
+
+std::vector<const core::MultiPolygon*> village_shapes(const core::Plan& plan) {
+    std::vector<const core::MultiPolygon*> shapes;
+    shapes.reserve(plan.villages.size());
+    for (const core::Village& v : plan.villages) {
+        shapes.push_back(&v.shape);
     }
+    return shapes;
+}
+
+// Every boundary arc once, as one batch of lines.
+osg::ref_ptr<osg::Geometry> arc_lines(const std::vector<core::LineString>& arcs, const Frame& frame,
+                                      const Rgba& color, float width_px, int bin) {
+    LineBatch lines;
+    for (const core::LineString& arc : arcs) {
+        lines.add_line(frame, arc);
+    }
+    return lines.build(color, width_px, bin);
+}
+
+void add_if(osg::Group& group, const osg::ref_ptr<osg::Geometry>& geometry) {
+    if (geometry) {
+        group.addChild(geometry.get());
+    }
+}
+
+}  // namespace
+
+std::unique_ptr<LevelledPolygons> village_levels(const core::Plan& plan, const Frame& frame,
+                                                 const VillageTextures& textures, double extent_m) {
+    const osg::ref_ptr<osg::StateSet> state = village_fill_state(textures, false);
+    return std::make_unique<LevelledPolygons>(
+        village_shapes(plan), extent_m,
+        [frame, state](const std::vector<const core::MultiPolygon*>& shapes,
+                       const std::vector<core::LineString>& arcs) {
+            osg::ref_ptr<osg::Group> group = new osg::Group;
+            if (shapes.empty()) {
+                return group;
+            }
+            osg::ref_ptr<osg::Geometry> fill = village_fill(shapes, frame, false);
+            fill->setStateSet(state.get());
+            group->addChild(fill.get());
+            add_if(*group,
+                   arc_lines(arcs, frame, hex(colors::kVillageLine), 0.7f, bin::kVillageLine));
+            return group;
+        });
+}
+
+osg::ref_ptr<osg::Group> build_extruded_villages(const core::Plan& plan, const Frame& frame,
+                                                 const VillageTextures& textures) {
+    osg::ref_ptr<osg::Group> group = new osg::Group;
+    if (plan.villages.empty()) {
+        return group;
+    }
+    osg::ref_ptr<osg::Geometry> fill = village_fill(village_shapes(plan), frame, true);
+    fill->setStateSet(village_fill_state(textures, true).get());
+    group->addChild(fill.get());
     return group;
 }
 
-osg::ref_ptr<osg::Group> build_townships(const core::Plan& plan, const Frame& frame) {
-    osg::ref_ptr<osg::Group> group = new osg::Group;
-    TriangleBatch fill;
-    LineBatch lines;
-    for (std::size_t i = 0; i < plan.townships.size(); ++i) {
-        const core::Township& t = plan.townships[i];
-        fill.add_shape(frame, t.shape, mix(categorical(i), hex(0xffffff), 0.55f));
-        lines.add_shape(frame, t.shape);
+std::unique_ptr<LevelledPolygons> township_levels(const core::Plan& plan, const Frame& frame,
+                                                  double extent_m) {
+    std::vector<const core::MultiPolygon*> shapes;
+    for (const core::Township& t : plan.townships) {
+        shapes.push_back(&t.shape);
     }
-    if (!fill.empty()) {
-        group->addChild(fill.build(bin::kTownshipFill).get());
-        group->addChild(lines.build(hex(colors::kTownshipLine), 2.2f, bin::kTownshipLine).get());
-    }
-    return group;
+    return std::make_unique<LevelledPolygons>(
+        std::move(shapes), extent_m,
+        [frame](const std::vector<const core::MultiPolygon*>& towns,
+                const std::vector<core::LineString>& arcs) {
+            osg::ref_ptr<osg::Group> group = new osg::Group;
+            TriangleBatch fill;
+            for (std::size_t i = 0; i < towns.size(); ++i) {
+                fill.add_shape(frame, *towns[i], mix(categorical(i), hex(0xffffff), 0.55f));
+            }
+            if (!fill.empty()) {
+                group->addChild(fill.build(bin::kTownshipFill).get());
+                add_if(*group, arc_lines(arcs, frame, hex(colors::kTownshipLine), 2.2f,
+                                         bin::kTownshipLine));
+            }
+            return group;
+        });
 }
 
 osg::ref_ptr<osg::Group> build_basemap(const core::RasterImage& raster, const Frame& frame) {

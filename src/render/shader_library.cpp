@@ -14,8 +14,11 @@ namespace beltplan::render {
 std::vector<std::string> program_names() {
     std::set<std::string> names;
     for (const EmbeddedShader& s : embedded_shaders()) {
-        std::string file = s.file_name;
-        names.insert(file.substr(0, file.rfind('.')));
+        const std::string file = s.file_name;
+        const std::size_t dot = file.rfind('.');
+        if (file.compare(dot, std::string::npos, ".vert") == 0) {
+            names.insert(file.substr(0, dot));
+        }
     }
     return {names.begin(), names.end()};
 }
@@ -49,12 +52,25 @@ osg::ref_ptr<osg::Program> make_program(const std::string& name) {
     fragment->setName(name + ".frag");
     program->addShader(vertex.get());
     program->addShader(fragment.get());
+    if (name == "village" || name == "extrude") {
+        // Both colour villages by the same rule: one function, linked into each.
+        osg::ref_ptr<osg::Shader> fill =
+            new osg::Shader(osg::Shader::VERTEX, shader_source("village_fill.glsl"));
+        fill->setName("village_fill.glsl");
+        program->addShader(fill.get());
+    }
     program->addBindAttribLocation("bp_village", kVillageAttrib);
     if (name == "extrude") {
         program->addBindAttribLocation("bp_top", kTopAttrib);
     }
     if (name == "marker") {
         program->addBindAttribLocation("bp_offset_px", kOffsetAttrib);
+    }
+    if (name == "reach") {
+        program->addBindAttribLocation("bp_corner", kCornerAttrib);
+    }
+    if (name == "reach_road") {
+        program->addBindAttribLocation("bp_distance", kDistanceAttrib);
     }
     program->addBindFragDataLocation("bp_frag_color", 0);
     return program;

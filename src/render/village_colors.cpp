@@ -2,11 +2,12 @@
 // colouring of neighbouring groups, kinds, and quantile choropleths of numeric attributes.
 #include "render/village_colors.h"
 
-#include "analysis/contiguity.h"
-
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
+#include <limits>
 #include <numeric>
 #include <set>
 
@@ -25,15 +26,25 @@ std::string format_number(double v) {
     return buf;
 }
 
+// Fills every village by the coloring's rule from its values (what the shader does).
+void fill_all(VillageColoring& c, const std::vector<float>& values) {
+    c.fill.reserve(values.size());
+    for (float v : values) {
+        c.fill.push_back(fill_of(c, v));
+    }
+}
+
 VillageColoring coverage_colors(const core::Plan& plan, const std::vector<analysis::Reach>& reach,
-                                double radius_m) {
+                                double radius_m, bool per_village) {
     VillageColoring out;
+    out.rule = FillRule::kCovered;
+    out.channel = ValueChannel::kReach;
+    out.radius_m = radius_m;
     const Rgba covered = hex(colors::kCovered);
     const Rgba uncovered = hex(colors::kUncovered);
-    for (std::size_t i = 0; i < plan.villages.size(); ++i) {
-        const bool known = i < reach.size();
-        out.fill.push_back(!known ? hex(colors::kNoData)
-                                  : (reach[i].distance_m <= radius_m ? covered : uncovered));
+    out.palette = {covered, uncovered};
+    if (per_village) {
+        fill_all(out, reach_values(plan, reach));
     }
     out.legend.title = "覆盖情况";
     out.legend.entries = {{"已覆盖（" + format_distance(radius_m) + "内）", covered},
@@ -42,23 +53,19 @@ VillageColoring coverage_colors(const core::Plan& plan, const std::vector<analys
 }
 
 VillageColoring distance_colors(const core::Plan& plan, const std::vector<analysis::Reach>& reach,
-                                double radius_m) {
+                                double radius_m, bool per_village) {
     // Three greens inside the radius, two warm classes beyond it.
     const double r = radius_m;
     const double breaks[] = {r / 3, 2 * r / 3, r, 2 * r};
     const Rgba shades[] = {hex(0x238b45), hex(0x74c476), hex(0xc7e9c0), hex(0xfdae6b),
                            hex(0xe6550d)};
     VillageColoring out;
-    for (std::size_t i = 0; i < plan.villages.size(); ++i) {
-        if (i >= reach.size() || !std::isfinite(reach[i].distance_m)) {
-            out.fill.push_back(hex(colors::kNoData));
-            continue;
-        }
-        int c = 0;
-        while (c < 4 && reach[i].distance_m > breaks[c]) {
-            ++c;
-        }
-        out.fill.push_back(shades[c]);
+    out.rule = FillRule::kDistanceClasses;
+    out.channel = ValueChannel::kReach;
+    out.radius_m = radius_m;
+    out.palette.assign(std::begin(shades), std::end(shades));
+    if (per_village) {
+        fill_all(out, reach_values(plan, reach));
     }
     out.legend.title = "到最近示范点的距离";
     out.legend.entries = {
@@ -70,19 +77,18 @@ VillageColoring distance_colors(const core::Plan& plan, const std::vector<analys
     return out;
 }
 
-VillageColoring joint_org_colors(const core::Plan& plan, const analysis::ContiguityGraph* graph) {
+VillageColoring joint_org_colors(const core::Plan& plan, const analysis::ContiguityGraph& graph,
+                                 bool per_village) {
     VillageColoring out;
-    out.fill.assign(plan.villages.size(), hex(colors::kNoData));
-    const auto index = core::village_index(plan);
-    const std::vector<int> color = joint_org_color_indices(plan, graph);
-    for (std::size_t g = 0; g < plan.joint_orgs.size(); ++g) {
-        for (const std::string& code : plan.joint_orgs[g].members) {
-            auto it = index.find(code);
-            if (it != index.end() && out.fill[it->second] == hex(colors::kNoData)) {
-                out.fill[it->second] = categorical(static_cast<std::size_t>(color[g]));
-            }
-        }
+    out.rule = FillRule::kClasses;
+    out.channel = ValueChannel::kOrg;
+    for (std::size_t c = 0; c < categorical_count() && c < kMaxPaletteSize; ++c) {
+        out.palette.push_back(categorical(c));
     }
+    if (per_village) {
+        fill_all(out, joint_org_classes(plan, graph));
+    }
+    const std::vector<int> color = joint_org_color_indices(plan, graph);
     out.legend.title = "联合党组织";
     std::size_t shown = 0;
     for (std::size_t g = 0; g < plan.joint_orgs.size() && shown < 8; ++g, ++shown) {
@@ -98,18 +104,21 @@ VillageColoring joint_org_colors(const core::Plan& plan, const analysis::Contigu
     return out;
 }
 
-VillageColoring kind_colors(const core::Plan& plan) {
+const Rgba kKindShades[] = {hex(0xe41a1c), hex(0x377eb8), hex(0x4daf4a), hex(0xcab2d6)};
+
+VillageColoring kind_colors(const core::Plan& plan, bool per_village) {
     const core::VillageKind kinds[] = {core::VillageKind::kHub, core::VillageKind::kTidal,
                                        core::VillageKind::kBasic, core::VillageKind::kHollow};
-    const Rgba shades[] = {hex(0xe41a1c), hex(0x377eb8), hex(0x4daf4a), hex(0xcab2d6)};
     VillageColoring out;
-    for (const core::Village& v : plan.villages) {
-        const auto k = static_cast<std::size_t>(v.kind);  // kUnknown = 0
-        out.fill.push_back(k == 0 ? hex(colors::kNoData) : shades[k - 1]);
+    out.rule = FillRule::kClasses;
+    out.channel = ValueChannel::kKind;
+    out.palette.assign(std::begin(kKindShades), std::end(kKindShades));
+    if (per_village) {
+        fill_all(out, kind_classes(plan));
     }
     out.legend.title = "村庄类型";
     for (int k = 0; k < 4; ++k) {
-        out.legend.entries.push_back({core::user_term(kinds[k]), shades[k]});
+        out.legend.entries.push_back({core::user_term(kinds[k]), kKindShades[k]});
     }
     out.legend.entries.push_back({"未分类", hex(colors::kNoData)});
     return out;
@@ -137,7 +146,7 @@ core::Result<VillageColoring> attribute_colors(const core::Plan& plan,
                                                  "or a numeric field of the plan.");
     }
     std::sort(known_values.begin(), known_values.end());
-    const int classes = std::max(2, request.classes);
+    const int classes = std::clamp(request.classes, 2, static_cast<int>(kMaxPaletteSize));
     std::vector<double> breaks;  // upper bounds of classes 0..n-2
     for (int c = 1; c < classes; ++c) {
         const auto at = static_cast<std::size_t>(c * known_values.size() / classes);
@@ -148,14 +157,20 @@ core::Result<VillageColoring> attribute_colors(const core::Plan& plan,
     }
     const std::size_t n = breaks.size() + 1;
     VillageColoring out;
+    out.rule = FillRule::kClasses;
+    out.channel = ValueChannel::kCustom;
+    for (std::size_t c = 0; c < n; ++c) {
+        out.palette.push_back(sequential(static_cast<float>(c) / static_cast<float>(n - 1)));
+    }
+    out.custom.reserve(values.size());
     for (const auto& v : values) {
-        if (!v) {
-            out.fill.push_back(hex(colors::kNoData));
-            continue;
-        }
-        const auto c = static_cast<std::size_t>(std::upper_bound(breaks.begin(), breaks.end(), *v) -
-                                                breaks.begin());
-        out.fill.push_back(sequential(static_cast<float>(c) / static_cast<float>(n - 1)));
+        out.custom.push_back(
+            v ? static_cast<float>(std::upper_bound(breaks.begin(), breaks.end(), *v) -
+                                   breaks.begin())
+              : -1.f);
+    }
+    if (request.per_village) {
+        fill_all(out, out.custom);
     }
     out.legend.title = request.attribute == "population"          ? "人口"
                        : request.attribute == "party_members"     ? "党员数"
@@ -251,7 +266,7 @@ std::optional<double> village_attribute(const core::Village& v, const std::strin
 }
 
 std::vector<int> joint_org_color_indices(const core::Plan& plan,
-                                         const analysis::ContiguityGraph* graph) {
+                                         const analysis::ContiguityGraph& graph) {
     const std::size_t groups = plan.joint_orgs.size();
     std::vector<int> group_of(plan.villages.size(), -1);
     const auto index = core::village_index(plan);
@@ -265,12 +280,7 @@ std::vector<int> joint_org_color_indices(const core::Plan& plan,
     }
     std::vector<std::set<int>> adjacent(groups);
     if (groups > 1) {
-        analysis::ContiguityGraph computed;
-        if (graph == nullptr) {
-            computed = analysis::contiguity(plan, {});
-            graph = &computed;
-        }
-        for (const auto& [a, b] : graph->pairs) {
+        for (const auto& [a, b] : graph.pairs) {
             const int ga = group_of[static_cast<std::size_t>(a)];
             const int gb = group_of[static_cast<std::size_t>(b)];
             if (ga >= 0 && gb >= 0 && ga != gb) {
@@ -303,19 +313,109 @@ std::vector<int> joint_org_color_indices(const core::Plan& plan,
 core::Result<VillageColoring> color_villages(const core::Plan& plan,
                                              const std::vector<analysis::Reach>& reach,
                                              double radius_m, const ColoringRequest& request) {
+    core::Result<VillageColoring> out = coverage_colors(plan, reach, radius_m, request.per_village);
     switch (request.mode) {
         case ColorMode::kCoverage:
-            return coverage_colors(plan, reach, radius_m);
+            break;
         case ColorMode::kDistance:
-            return distance_colors(plan, reach, radius_m);
+            out = distance_colors(plan, reach, radius_m, request.per_village);
+            break;
         case ColorMode::kJointOrg:
-            return joint_org_colors(plan, request.graph);
+            assert(request.graph != nullptr && "colouring by joint organization needs the graph");
+            out = joint_org_colors(plan, *request.graph, request.per_village);
+            break;
         case ColorMode::kKind:
-            return kind_colors(plan);
+            out = kind_colors(plan, request.per_village);
+            break;
         case ColorMode::kAttribute:
-            return attribute_colors(plan, request);
+            out = attribute_colors(plan, request);
+            break;
     }
-    return coverage_colors(plan, reach, radius_m);
+    if (out) {
+        out.value().no_data = hex(colors::kNoData);
+    }
+    return out;
+}
+
+Rgba fill_of(const VillageColoring& coloring, float value) {
+    const Rgba no_data = hex(colors::kNoData);
+    if (value < 0.f) {
+        return no_data;
+    }
+    const float r = stored_radius_m(coloring.radius_m);
+    switch (coloring.rule) {
+        case FillRule::kCovered:
+            return value <= r ? coloring.palette[0] : coloring.palette[1];
+        case FillRule::kDistanceClasses: {
+            if (value >= kUnreachedM) {
+                return no_data;
+            }
+            const float breaks[] = {r / 3.f, 2.f * r / 3.f, r, 2.f * r};
+            std::size_t c = 0;
+            while (c < 4 && value > breaks[c]) {
+                ++c;
+            }
+            return coloring.palette[c];
+        }
+        case FillRule::kClasses: {
+            const auto c = static_cast<std::size_t>(value + 0.5f);
+            return c < coloring.palette.size() ? coloring.palette[c] : no_data;
+        }
+    }
+    return no_data;
+}
+
+std::vector<float> reach_values(const core::Plan& plan, const std::vector<analysis::Reach>& reach) {
+    std::vector<float> out(plan.villages.size(), -1.f);
+    for (std::size_t i = 0; i < out.size() && i < reach.size(); ++i) {
+        out[i] = stored_reach_m(reach[i].distance_m);
+    }
+    return out;
+}
+
+std::vector<float> kind_classes(const core::Plan& plan) {
+    std::vector<float> out;
+    out.reserve(plan.villages.size());
+    for (const core::Village& v : plan.villages) {
+        const auto k = static_cast<int>(v.kind);  // kUnknown = 0
+        out.push_back(k == 0 ? -1.f : static_cast<float>(k - 1));
+    }
+    return out;
+}
+
+std::vector<float> joint_org_classes(const core::Plan& plan,
+                                     const analysis::ContiguityGraph& graph) {
+    std::vector<float> out(plan.villages.size(), -1.f);
+    const auto index = core::village_index(plan);
+    const std::vector<int> color = joint_org_color_indices(plan, graph);
+    for (std::size_t g = 0; g < plan.joint_orgs.size(); ++g) {
+        for (const std::string& code : plan.joint_orgs[g].members) {
+            auto it = index.find(code);
+            if (it != index.end() && out[it->second] < 0.f) {
+                out[it->second] = static_cast<float>(color[g]);
+            }
+        }
+    }
+    return out;
+}
+
+float stored_reach_m(double distance_m) {
+    if (!std::isfinite(distance_m) || distance_m >= static_cast<double>(kUnreachedM)) {
+        return kUnreachedM;
+    }
+    auto f = static_cast<float>(distance_m);
+    if (static_cast<double>(f) < distance_m) {
+        f = std::nextafter(f, std::numeric_limits<float>::infinity());
+    }
+    return f;
+}
+
+float stored_radius_m(double radius_m) {
+    auto f = static_cast<float>(radius_m);
+    if (static_cast<double>(f) > radius_m) {
+        f = std::nextafter(f, -std::numeric_limits<float>::infinity());
+    }
+    return f;
 }
 
 }  // namespace beltplan::render

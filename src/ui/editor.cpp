@@ -3,7 +3,9 @@
 #include "ui/editor.h"
 
 #include "core/command.h"
+#include "core/messages.h"
 #include "ui/imgui_osg.h"
+#include "ui/shortcuts.h"
 #include "ui/strings.h"
 
 #include <imgui.h>
@@ -28,15 +30,11 @@ void draw_menu(const EditorContext& context, EditorState& state, EditorOutput& o
     if (!ImGui::BeginMainMenuBar()) {
         return;
     }
-    if (ImGui::BeginMenu(tr(Str::kMenuFile))) {
-        if (ImGui::MenuItem(tr(Str::kMenuSave), "Ctrl+S")) {
-            out.save = true;
-        }
-        if (ImGui::MenuItem(tr(Str::kCompareWith))) {
-            state.compare_dialog = true;
-        }
-        ImGui::EndMenu();
-    }
+    FileMenuState files;
+    files.import_available = context.import_available;
+    files.dirty = context.dirty;
+    files.recent = context.recent;
+    handle_file_choice(draw_file_menu(files), context, state, out);
     if (ImGui::MenuItem(tr(Str::kMenuUndo), "Ctrl+Z", false, context.can_undo)) {
         out.undo = true;
     }
@@ -46,12 +44,20 @@ void draw_menu(const EditorContext& context, EditorState& state, EditorOutput& o
     if (ImGui::MenuItem(tr(Str::kMenuFit))) {
         fit_to_plan(context.plan_bounds, state);
     }
-    if (ImGui::MenuItem(tr(Str::kView25D), "F3", state.tilted)) {
-        state.tilted = !state.tilted;
+    if (ImGui::MenuItem(tr(Str::kView25D), "F3", state.style.tilted)) {
+        state.style.tilted = !state.style.tilted;
     }
     if (ImGui::MenuItem(tr(Str::kPresentation), "F5")) {
-        state.presenting = true;
+        state.presentation.on = true;
         out.fullscreen = true;
+    }
+    if (ImGui::MenuItem(core::tr("window.menu_villages").c_str(), "Ctrl+F", state.find.shown)) {
+        state.find.shown = !state.find.shown;
+    }
+    note_item("menu.villages");
+    if (ImGui::MenuItem(core::tr("window.menu_legend").c_str(), nullptr,
+                        state.layers.legend_shown)) {
+        state.layers.legend_shown = !state.layers.legend_shown;
     }
     if (ImGui::MenuItem(tr(Str::kLanguageName))) {
         set_language(language() == Language::kChinese ? Language::kEnglish : Language::kChinese);
@@ -76,68 +82,62 @@ void draw_menu(const EditorContext& context, EditorState& state, EditorOutput& o
     ImGui::Separator();
     const Str hint = state.tool == Tool::kAddSite ? Str::kAddSiteHint
                      : state.tool == Tool::kMeasure
-                         ? (state.measure_along_roads ? Str::kAlongRoadsHint : Str::kMeasureHint)
+                         ? (state.measure.along_roads ? Str::kAlongRoadsHint : Str::kMeasureHint)
                      : state.tool == Tool::kJointOrg ? Str::kJointOrgHint
                      : state.tool == Tool::kPickRoad ? Str::kPickRoadHint
                                                      : Str::kDragSiteHint;
     ImGui::TextDisabled("%s", tr(hint));
-    if (!state.status.empty()) {
+    ImGui::Separator();
+    // The saved state is the history's, never the last message's.
+    ImGui::TextColored(
+        context.dirty ? ImVec4(0.75f, 0.35f, 0.f, 1.f) : ImVec4(0.1f, 0.5f, 0.2f, 1.f), "%s",
+        StatusLine::saved_state(context.dirty).c_str());
+    note_item("status.saved_state");
+    const std::string message = state.status.message(context.plan_version);
+    if (!message.empty()) {
         ImGui::Separator();
-        ImGui::TextUnformatted(state.status.c_str());
+        ImGui::TextUnformatted(message.c_str());
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("%s", message.c_str());
+        }
     }
     ImGui::EndMainMenuBar();
 }
 
 void handle_shortcuts(const EditorContext& context, EditorState& state, EditorOutput& out) {
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput) {
-        return;
+    if (!io.WantTextInput && ImGui::IsKeyPressed(kKeyIndexF3, false)) {
+        state.style.tilted = !state.style.tilted;
     }
-    if (ImGui::IsKeyPressed(kKeyIndexF3, false)) {
-        state.tilted = !state.tilted;
-    }
-    if (!state.presenting && ImGui::IsKeyPressed(kKeyIndexF5, false)) {
-        state.presenting = true;
+    if (!io.WantTextInput && !state.presentation.on && ImGui::IsKeyPressed(kKeyIndexF5, false)) {
+        state.presentation.on = true;
         out.fullscreen = true;
     }
-    if (!io.KeyCtrl) {
-        return;
-    }
-    if (ImGui::IsKeyPressed('z', false) && context.can_undo) {
-        out.undo = true;
-    }
-    if (ImGui::IsKeyPressed('y', false) && context.can_redo) {
-        out.redo = true;
-    }
-    if (ImGui::IsKeyPressed('s', false)) {
-        out.save = true;
-    }
-}
-
-void draw_quit_dialog(EditorState& state, EditorOutput& out) {
-    if (state.confirm_quit) {
-        ImGui::OpenPopup("##quit");
-    }
-    if (ImGui::BeginPopupModal("##quit", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted(tr(Str::kUnsavedQuit));
-        if (ImGui::Button(tr(Str::kMenuSave))) {
+    switch (pressed_shortcut()) {
+        case Shortcut::kUndo:
+            out.undo = context.can_undo;
+            break;
+        case Shortcut::kRedo:
+            out.redo = context.can_redo;
+            break;
+        case Shortcut::kSave:
             out.save = true;
-            out.quit = true;
-            state.confirm_quit = false;
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button(tr(Str::kQuitAnyway))) {
-            out.quit = true;
-            state.confirm_quit = false;
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button(tr(Str::kCancel))) {
-            state.confirm_quit = false;
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
+            break;
+        case Shortcut::kSaveAs:
+            handle_file_choice({FileAction::kSaveAs, ""}, context, state, out);
+            break;
+        case Shortcut::kOpen:
+            handle_file_choice({FileAction::kOpen, ""}, context, state, out);
+            break;
+        case Shortcut::kQuit:
+            out.quit_request = true;
+            break;
+        case Shortcut::kFind:
+            state.find.shown = true;
+            state.find.table.focus_filter();
+            break;
+        case Shortcut::kNone:
+            break;
     }
 }
 
@@ -150,14 +150,14 @@ EditorOutput draw_editor(const EditorContext& context, EditorState& state) {
                             static_cast<int>(ImGui::GetIO().DisplaySize.y));
     handle_map_input(context, state, out);
     draw_map_overlay(context, state);
-    if (!state.tilted) {
+    if (!state.style.tilted) {
         draw_joint_org_overlay(context, state);
         draw_merge_preview(context, state);
         handle_measure(context, state);
     }
-    if (state.presenting) {
+    if (state.presentation.on) {
         draw_presentation(context, state, out);
-    } else if (state.show_panels) {
+    } else if (state.dialogs.show_panels) {
         draw_menu(context, state, out);
         draw_coverage_panel(context, state, out);
         if (context.compare_path.empty()) {
@@ -167,15 +167,16 @@ EditorOutput draw_editor(const EditorContext& context, EditorState& state) {
             draw_compare_panel(context, state, out);  // the whole right column
         }
         draw_belts_panel(context, state, out);
+        draw_legend_panel(context, state, out);
+        draw_find_panel(context, state, out);
     }
     handle_shortcuts(context, state, out);
-    draw_quit_dialog(state, out);
-    draw_compare_dialog(state, out);
+    draw_file_dialogs(context, state, out);
     return out;
 }
 
 void fit_to_plan(const core::Box& bounds, EditorState& state) {
-    if (state.presenting || !state.show_panels) {
+    if (state.presentation.on || !state.dialogs.show_panels) {
         state.view.fit(bounds);
     } else {
         state.view.fit(bounds, 0.03, kPanelWidthPx, kMenuHeightPx, kPanelWidthPx, 0.f);
@@ -232,7 +233,9 @@ bool draw_job_progress(const JobStatus& job, JobKind kind, EditorOutput& out) {
         ImGui::ProgressBar(static_cast<float>(job.progress), ImVec2(80.f, 0.f), done);
         ImGui::SameLine();
     }
-    ImGui::TextDisabled(tr(Str::kElapsed), job.elapsed_s);
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.1f", job.elapsed_s);
+    ImGui::TextDisabled("%s", core::tr("window.elapsed", {seconds}).c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton(tr(Str::kCancel))) {
         out.cancel_job = kind;

@@ -3,17 +3,23 @@
 // them. Call draw_editor between ImGuiBridge::new_frame and end_frame.
 #pragma once
 
-#include "analysis/belts.h"
 #include "analysis/compare.h"
-#include "analysis/joint_orgs.h"
+#include "analysis/plan_analysis.h"
 #include "analysis/road_network.h"
 #include "analysis/strategy.h"
 #include "core/command.h"
 #include "core/plan.h"
 #include "render/village_colors.h"
-#include "ui/coverage_model.h"
+#include "ui/confirm_dialogs.h"
+#include "ui/export_dialog.h"
+#include "ui/file_dialog.h"
+#include "ui/file_menu.h"
+#include "ui/legend_panel.h"
 #include "ui/map_view.h"
 #include "ui/picking.h"
+#include "ui/site_editor.h"
+#include "ui/status_line.h"
+#include "ui/village_table.h"
 
 #include <array>
 #include <optional>
@@ -54,54 +60,128 @@ struct Bookmark {
     double m_per_px = 1.0;
 };
 
-// What the editor remembers between frames (not part of the plan, never undone).
-struct EditorState {
-    MapView view;
-    Tool tool = Tool::kSelect;
+// What the editor remembers between frames (not part of the plan, never undone), in parts
+// with one job each. A new panel or dialog adds a part of its own here.
+
+// What is selected, and what lies under the cursor.
+struct Selection {
     int hovered_village = -1;   // index in plan.villages
     int selected_village = -1;  // index in plan.villages
     std::string selected_site;  // site id, "" when none
-    std::string dragging_site;  // site id while it is being dragged
+    std::string selected_belt;  // belt id shown in the belts panel
+    std::string selected_org;   // joint org id being edited
+    int hovered_road = -1;      // index in plan.roads under the cursor (road picking)
+};
+
+// A press on the map being dragged.
+struct MapDrag {
+    std::string site;  // site id while it is being dragged
     bool panning = false;
-    bool show_panels = true;
-    bool confirm_quit = false;
-    std::string status;                 // last message for the status line
-    std::vector<core::PointM> measure;  // clicked points of the measure tool
-    std::string selected_belt;          // belt id shown in the belts panel
-    std::string selected_org;           // joint org id being edited
-    bool focus_org_tab = false;
-    float target_share = 0.8f;                // "how many more sites reach X%"
-    bool presenting = false;                  // presentation mode: panels hidden, legend shown
-    std::vector<Bookmark> bookmarks;          // saved views, stepped through with the arrows
-    int bookmark = -1;                        // the bookmark shown last
-    bool measure_along_roads = false;         // the measure tool's two points, by road
-    analysis::RoadNetwork::Path road_path;    // by road between measure[0] and measure[1]
+};
+
+// The measure tool.
+struct MeasureState {
+    std::vector<core::PointM> points;         // clicked points
+    bool along_roads = false;                 // two points at a time, by road
+    analysis::RoadNetwork::Path road_path;    // by road between points[0] and points[1]
     std::vector<core::PointM> road_path_for;  // the two points road_path was found for
-    int merge_mode = 0;                       // index of the suggestion mode in the org tab
-    std::vector<char> merge_pick;             // which suggested groups are ticked for accepting
-    int merge_serial = -1;                    // the answer merge_pick belongs to
-    float belt_gap_m = 5000.f;                // largest gap for the belt gap suggestion
-    std::string belt_gap_for;                 // the belt the last gap suggestion was asked for
-    bool tilted = false;                      // the 2.5D view: extruded villages, a turning camera
-    float heading_deg = 0.f;                  // 2.5D: camera heading, clockwise from north
-    float tilt_deg = 50.f;                    // 2.5D: 0 looks straight down
-    bool compare_dialog = false;              // open the "compare with" dialog next frame
-    int color_mode = 0;     // village fill: coverage, distance, orgs, kind, population
-    int hovered_road = -1;  // index in plan.roads under the cursor (road picking)
+};
+
+// How the map is drawn: the 2.5D camera and the village fill.
+struct ViewStyle {
+    bool tilted = false;      // the 2.5D view: extruded villages, a turning camera
+    float heading_deg = 0.f;  // 2.5D: camera heading, clockwise from north
+    float tilt_deg = 50.f;    // 2.5D: 0 looks straight down
+    int color_mode = 0;       // village fill: coverage, distance, orgs, kind, population
+};
+
+// What the planner set for the suggestions.
+struct SuggestionInputs {
+    float target_share = 0.8f;     // "how many more sites reach X%"
+    int merge_mode = 0;            // index of the suggestion mode in the org tab
+    std::vector<char> merge_pick;  // which suggested groups are ticked for accepting
+    int merge_serial = -1;         // the answer merge_pick belongs to
+    float belt_gap_m = 5000.f;     // largest gap for the belt gap suggestion
+    std::string belt_gap_for;      // the belt the last gap suggestion was asked for
+};
+
+// Presentation mode: panels hidden, legend shown, saved views.
+struct Presentation {
+    bool on = false;
+    std::vector<Bookmark> bookmarks;  // stepped through with the arrows
+    int bookmark = -1;                // the bookmark shown last
+};
+
+// Panels and dialogs shown or asked for.
+struct Dialogs {
+    bool show_panels = true;
+    bool focus_org_tab = false;  // bring the joint organization tab forward
+};
+
+// The File menu's dialogs and the questions that keep work.
+struct FileDialogs {
+    enum class Purpose { kOpen, kSaveAs, kCompare };
+    FileDialog browser;  // open, save as, compare with
+    Purpose purpose = Purpose::kOpen;
+    ExportDialog exporter;
+    UnsavedQuestion unsaved;         // before closing or replacing an unsaved plan
+    AutosaveQuestion autosave;       // a newer autosave when the plan opened
+    DiskChangeQuestion disk_change;  // another program changed the plan file
+};
+
+// Finding villages: the village table (with the selection of several villages) and a
+// rectangle drawn on the map.
+struct FindState {
+    VillageTable table;
+    bool shown = false;
+    std::optional<ScreenPoint> rect_from;  // Shift+drag with the select tool
+};
+
+// The legend and the layer list.
+struct LayerState {
+    bool legend_shown = true;
+    std::vector<LayerRow> rows;  // filled on the first frame
+    bool shown(render::Layer layer) const;
+};
+
+// The inspector's site fields.
+struct SiteInspector {
+    SiteEditor fields;
+    bool focus_name = false;  // a site just added: its name takes the keyboard
+};
+
+struct EditorState {
+    MapView view;  // the 2D map camera
+    Tool tool = Tool::kSelect;
+    Selection selection;
+    MapDrag drag;
+    MeasureState measure;
+    ViewStyle style;
+    SuggestionInputs suggestions;
+    Presentation presentation;
+    Dialogs dialogs;
+    FileDialogs files;
+    FindState find;
+    LayerState layers;
+    SiteInspector site;
+    StatusLine status;  // last message for the status line
 };
 
 // Read-only inputs of one frame.
 struct EditorContext {
     const core::Plan* plan = nullptr;
-    const CoverageModel* coverage = nullptr;
+    const analysis::PlanAnalysis* analysis = nullptr;  // of *plan: coverage, belts, checks
     const VillagePicker* picker = nullptr;
-    const std::vector<analysis::BeltResult>* belts = nullptr;
-    const render::Legend* legend = nullptr;                            // of the village fill
-    const std::vector<analysis::JointOrgCheck>* org_checks = nullptr;  // plan.joint_orgs order
-    std::array<JobStatus, kJobKinds> jobs;                             // by JobKind
+    const render::Legend* legend = nullptr;          // of the village fill
+    std::array<JobStatus, kJobKinds> jobs;           // by JobKind
     const analysis::RoadNetwork* network = nullptr;  // built while measuring along roads
     core::Box plan_bounds;
     bool dirty = false;
+    std::size_t plan_version = 0;  // grows with every edit (status messages, the table)
+    std::string plan_path;
+    const RecentFiles* recent = nullptr;  // recent plans for File > Open recent
+    bool import_available = false;        // File > New from import
+    std::vector<MapFormat> export_formats = {MapFormat::kPng};
     bool can_undo = false;
     bool can_redo = false;
     std::string undo_label;
@@ -122,11 +202,19 @@ struct EditorOutput {
     bool undo = false;
     bool redo = false;
     bool save = false;
-    bool quit = false;        // confirmed (or nothing unsaved)
-    bool end_merge = false;   // a drag or slider edit ended: the next edit starts a new entry
-    bool export_png = false;  // save the current view as a PNG beside the plan
-    bool fullscreen = false;  // presentation mode was entered (true) ...
-    bool windowed = false;    // ... or left (true)
+    bool quit = false;                     // confirmed (or nothing unsaved)
+    bool quit_request = false;             // Ctrl+Q or File > Quit: the app asks when unsaved
+    std::optional<std::string> open_path;  // open this plan (asked when unsaved)
+    std::optional<std::string> save_as;    // save under this path, work on there
+    std::optional<ExportRequest> export_request;     // File > Export map / tables
+    UnsavedChoice unsaved = UnsavedChoice::kAsking;  // the unsaved question's answer
+    AutosaveChoice autosave = AutosaveChoice::kAsking;
+    DiskChangeChoice disk_change = DiskChangeChoice::kAsking;
+    std::vector<LayerRow> layers;  // layers the planner showed or hid
+    bool end_merge = false;        // a drag or slider edit ended: the next edit starts a new entry
+    bool export_png = false;       // save the current view as a PNG beside the plan
+    bool fullscreen = false;       // presentation mode was entered (true) ...
+    bool windowed = false;         // ... or left (true)
     std::optional<JobRequest> start_job;      // (re)start a suggestion off the frame
     std::optional<JobKind> cancel_job;        // stop a running one
     std::optional<JobKind> discard_job;       // forget an answer
@@ -156,7 +244,7 @@ core::CommandPtr new_joint_org(const core::Plan& plan, EditorState& state);
 void draw_joint_org_overlay(const EditorContext& context, const EditorState& state);
 void draw_belts_panel(const EditorContext& context, EditorState& state, EditorOutput& out);
 // The measure tool: a click adds a point, a right click clears; draws the line and the numbers.
-// Along roads (state.measure_along_roads, context.network set) it takes two points and shows
+// Along roads (state.measure.along_roads, context.network set) it takes two points and shows
 // the shortest way by road.
 void handle_measure(const EditorContext& context, EditorState& state);
 // Presentation mode: title, legend, bookmarks (B, arrows), export (P), Esc leaves.
@@ -167,10 +255,21 @@ void draw_presentation(const EditorContext& context, EditorState& state, EditorO
 void note_item(const std::string& key);
 std::optional<ScreenPoint> item_center(const std::string& key);
 
-// The compare panel (totals side by side, villages that changed) and the dialog asking for
-// the other plan's path.
+// The compare panel (totals side by side, villages that changed).
 void draw_compare_panel(const EditorContext& context, EditorState& state, EditorOutput& out);
-void draw_compare_dialog(EditorState& state, EditorOutput& out);
+
+// The File menu's choices: opens the file dialog (open, save as, compare with) or the export
+// dialog, or asks the app (save, quit).
+void handle_file_choice(const FileChoice& choice, const EditorContext& context, EditorState& state,
+                        EditorOutput& out);
+// The file and export dialogs and the questions (unsaved changes, autosave, changed on disk);
+// their answers go into `out`.
+void draw_file_dialogs(const EditorContext& context, EditorState& state, EditorOutput& out);
+// The village table panel (shown with Ctrl+F or the menu) and the legend with the layer list.
+void draw_find_panel(const EditorContext& context, EditorState& state, EditorOutput& out);
+void draw_legend_panel(const EditorContext& context, EditorState& state, EditorOutput& out);
+// The distance of village i to its nearest site in the context's analysis (+inf: none).
+double village_distance_m(const EditorContext& context, std::size_t village);
 
 // Fits the plan into the part of the window the panels leave free.
 void fit_to_plan(const core::Box& bounds, EditorState& state);

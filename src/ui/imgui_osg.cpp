@@ -3,6 +3,7 @@
 #include "ui/imgui_osg.h"
 
 #include "render/fonts.h"
+#include "ui/input_queue.h"
 #include "ui/strings.h"
 
 #include <backends/imgui_impl_opengl3.h>
@@ -11,8 +12,6 @@
 #include <osg/Image>
 #include <osg/State>
 #include <osgDB/WriteFile>
-
-#include <deque>
 
 namespace beltplan::ui {
 
@@ -46,22 +45,30 @@ const SpecialKey kSpecialKeys[] = {
     {osgGA::GUIEventAdapter::KEY_F3, -1, kKeyIndexF3},
 };
 
-// The modifier mask bit of a modifier key, 0 for other keys.
+// The InputEvent modifier bit of a modifier key (left and right apart), 0 for other keys.
 int modifier_bit(int osg_key) {
     using GEA = osgGA::GUIEventAdapter;
     switch (osg_key) {
         case GEA::KEY_Control_L:
+            return kModCtrl;
         case GEA::KEY_Control_R:
-            return GEA::MODKEY_CTRL;
+            return kModCtrl << 4;
         case GEA::KEY_Shift_L:
+            return kModShift;
         case GEA::KEY_Shift_R:
-            return GEA::MODKEY_SHIFT;
+            return kModShift << 4;
         case GEA::KEY_Alt_L:
+            return kModAlt;
         case GEA::KEY_Alt_R:
-            return GEA::MODKEY_ALT;
+            return kModAlt << 4;
         default:
             return 0;
     }
+}
+
+// kModCtrl | kModShift | kModAlt of the held modifier keys (left or right).
+int merged_mods(int held) {
+    return (held | (held >> 4)) & (kModCtrl | kModShift | kModAlt);
 }
 
 // The key index of an OSG key, or -1 for keys ImGui does not track.
@@ -80,26 +87,14 @@ int key_index(int osg_key) {
     return -1;
 }
 
-// One recorded input event, in window pixels with y down.
-struct InputEvent {
-    enum class Type { kMove, kButton, kWheel, kKey, kChar, kMods };
-    Type type = Type::kMove;
-    float x = 0.f;
-    float y = 0.f;
-    int code = 0;  // button 0-2, key index, or character
-    bool down = false;
-    float wheel = 0.f;
-    int mods = 0;  // osgGA mod key mask
-};
-
 }  // namespace
 
 struct ImGuiBridge::Impl {
     ImGuiContext* context = nullptr;
     ImVector<ImWchar> glyph_ranges;
     std::string font_error;
-    std::deque<InputEvent> events;
-    int held_mods = 0;  // modifiers seen as key events (injected events carry no mask)
+    InputQueue input;
+    int held_mods = 0;  // kMod* bits of the modifier keys held (from their key events)
     bool gl_ready = false;
     bool close_requested = false;
     std::string capture_path;
@@ -108,7 +103,6 @@ struct ImGuiBridge::Impl {
     osg::ref_ptr<osg::Camera::DrawCallback> drawer;
 
     void load_font(const std::string& extra_text);
-    void apply_events();
     void draw(osg::RenderInfo& info);
     void capture(osg::RenderInfo& info);
 };
@@ -124,6 +118,7 @@ protected:
     ~EventRecorder() override = default;
 
 private:
+    void record_key(const osgGA::GUIEventAdapter& ea);
     ImGuiBridge::Impl* impl_;
 };
 
@@ -133,7 +128,6 @@ bool EventRecorder::handle(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAda
     // Normalised coordinates already account for the Y orientation and the input range.
     e.x = (ea.getXnormalized() + 1.f) * 0.5f * static_cast<float>(ea.getWindowWidth());
     e.y = (1.f - ea.getYnormalized()) * 0.5f * static_cast<float>(ea.getWindowHeight());
-    e.mods = ea.getModKeyMask() | impl_->held_mods;
     switch (ea.getEventType()) {
         case GEA::MOVE:
         case GEA::DRAG:
@@ -154,31 +148,9 @@ bool EventRecorder::handle(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAda
                                                                     : ea.getScrollingDeltaY();
             break;
         case GEA::KEYDOWN:
-        case GEA::KEYUP: {
-            const int key = ea.getUnmodifiedKey() != 0 ? ea.getUnmodifiedKey() : ea.getKey();
-            e.down = ea.getEventType() == GEA::KEYDOWN;
-            if (const int bit = modifier_bit(key)) {
-                impl_->held_mods = e.down ? (impl_->held_mods | bit) : (impl_->held_mods & ~bit);
-                e.type = InputEvent::Type::kMods;
-                e.mods = e.down ? (e.mods | bit) : (ea.getModKeyMask() & ~bit) | impl_->held_mods;
-                impl_->events.push_back(e);
-                return true;
-            }
-            e.type = InputEvent::Type::kKey;
-            e.code = key_index(key);
-            if (e.code >= 0) {
-                impl_->events.push_back(e);
-            }
-            const int ch = ea.getKey();
-            const bool ctrl = (e.mods & GEA::MODKEY_CTRL) != 0;
-            if (e.down && !ctrl && ch >= 32 && ch != 127 && ch < 0xFF00) {
-                InputEvent c = e;
-                c.type = InputEvent::Type::kChar;
-                c.code = ch;
-                impl_->events.push_back(c);
-            }
+        case GEA::KEYUP:
+            record_key(ea);
             return true;
-        }
         case GEA::CLOSE_WINDOW:
         case GEA::QUIT_APPLICATION:
             impl_->close_requested = true;
@@ -186,8 +158,39 @@ bool EventRecorder::handle(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAda
         default:
             return false;
     }
-    impl_->events.push_back(e);
+    impl_->input.push(e);
     return true;
+}
+
+// A modifier key changes the held modifiers; another key is queued as a key (when ImGui
+// tracks it) and, pressed without Ctrl, as the character it types.
+void EventRecorder::record_key(const osgGA::GUIEventAdapter& ea) {
+    using GEA = osgGA::GUIEventAdapter;
+    const int key = ea.getUnmodifiedKey() != 0 ? ea.getUnmodifiedKey() : ea.getKey();
+    const bool down = ea.getEventType() == GEA::KEYDOWN;
+    InputEvent e;
+    if (const int bit = modifier_bit(key)) {
+        impl_->held_mods = down ? (impl_->held_mods | bit) : (impl_->held_mods & ~bit);
+        e.type = InputEvent::Type::kMods;
+        e.mods = merged_mods(impl_->held_mods);
+        impl_->input.push(e);
+        return;
+    }
+    e.type = InputEvent::Type::kKey;
+    e.down = down;
+    e.code = key_index(key);
+    if (e.code >= 0) {
+        impl_->input.push(e);
+    }
+    const int ch = ea.getKey();
+    const bool ctrl = (merged_mods(impl_->held_mods) & kModCtrl) != 0 ||
+                      (ea.getModKeyMask() & GEA::MODKEY_CTRL) != 0;
+    if (down && !ctrl && ch >= 32 && ch != 127 && ch < 0xFF00) {
+        InputEvent c;
+        c.type = InputEvent::Type::kChar;
+        c.code = ch;
+        impl_->input.push(c);
+    }
 }
 
 class ImGuiDrawer : public osg::Camera::DrawCallback {
@@ -230,53 +233,8 @@ void ImGuiBridge::Impl::load_font(const std::string& extra_text) {
     }
 }
 
-// Hands recorded events to ImGui up to the first release of something pressed in this batch:
-// the rest waits for the next frame, so a press and release in one frame still click.
-void ImGuiBridge::Impl::apply_events() {
-    ImGuiIO& io = ImGui::GetIO();
-    bool pressed_button[3] = {false, false, false};
-    std::vector<int> pressed_keys;
-    while (!events.empty()) {
-        const InputEvent e = events.front();
-        if (e.type == InputEvent::Type::kButton && !e.down && pressed_button[e.code]) {
-            break;
-        }
-        if (e.type == InputEvent::Type::kKey && !e.down &&
-            std::find(pressed_keys.begin(), pressed_keys.end(), e.code) != pressed_keys.end()) {
-            break;
-        }
-        events.pop_front();
-        io.KeyCtrl = (e.mods & osgGA::GUIEventAdapter::MODKEY_CTRL) != 0;
-        io.KeyShift = (e.mods & osgGA::GUIEventAdapter::MODKEY_SHIFT) != 0;
-        io.KeyAlt = (e.mods & osgGA::GUIEventAdapter::MODKEY_ALT) != 0;
-        switch (e.type) {
-            case InputEvent::Type::kMove:
-                io.MousePos = ImVec2(e.x, e.y);
-                break;
-            case InputEvent::Type::kButton:
-                io.MousePos = ImVec2(e.x, e.y);
-                io.MouseDown[e.code] = e.down;
-                pressed_button[e.code] = pressed_button[e.code] || e.down;
-                break;
-            case InputEvent::Type::kWheel:
-                io.MouseWheel += e.wheel;
-                break;
-            case InputEvent::Type::kKey:
-                io.KeysDown[e.code] = e.down;
-                if (e.down) {
-                    pressed_keys.push_back(e.code);
-                }
-                break;
-            case InputEvent::Type::kChar:
-                io.AddInputCharacter(static_cast<unsigned>(e.code));
-                break;
-            case InputEvent::Type::kMods:
-                break;
-        }
-    }
-}
-
 void ImGuiBridge::Impl::draw(osg::RenderInfo& info) {
+    ImGui::SetCurrentContext(context);
     osg::State* state = info.getState();
     osg::GLExtensions* ext = state->get<osg::GLExtensions>();
     state->disableAllVertexArrays();
@@ -320,6 +278,7 @@ void ImGuiBridge::Impl::capture(osg::RenderInfo& info) {
 ImGuiBridge::ImGuiBridge(const std::string& extra_text) : impl_(std::make_unique<Impl>()) {
     IMGUI_CHECKVERSION();
     impl_->context = ImGui::CreateContext();
+    ImGui::SetCurrentContext(impl_->context);  // another bridge may still be alive
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // panel layout is the app's, not a file in the working folder
     io.KeyMap[ImGuiKey_A] = 'a';
@@ -337,7 +296,7 @@ ImGuiBridge::ImGuiBridge(const std::string& extra_text) : impl_(std::make_unique
     ImGui::StyleColorsLight();
     ImGuiStyle& style = ImGui::GetStyle();
     style.WindowRounding = 4.f;
-    style.Colors[ImGuiCol_WindowBg].w = 0.92f;
+    style.Colors[ImGuiCol_WindowBg].w = 1.f;  // panels are opaque over the map and each other
     impl_->load_font(extra_text);
     unsigned char* pixels = nullptr;
     int width = 0;
@@ -352,16 +311,22 @@ ImGuiBridge::~ImGuiBridge() {
 }
 
 void ImGuiBridge::init_gl() {
+    ImGui::SetCurrentContext(impl_->context);
     if (!impl_->gl_ready) {
         impl_->gl_ready = ImGui_ImplOpenGL3_Init("#version 130");
     }
 }
 
 void ImGuiBridge::release_gl() {
+    ImGui::SetCurrentContext(impl_->context);
     if (impl_->gl_ready) {
         ImGui_ImplOpenGL3_Shutdown();
         impl_->gl_ready = false;
     }
+}
+
+InputQueue& ImGuiBridge::input() {
+    return impl_->input;
 }
 
 osg::ref_ptr<osgGA::GUIEventHandler> ImGuiBridge::event_handler() {
@@ -373,14 +338,16 @@ osg::ref_ptr<osg::Camera::DrawCallback> ImGuiBridge::draw_callback() {
 }
 
 void ImGuiBridge::new_frame(int width_px, int height_px, double dt_s) {
+    ImGui::SetCurrentContext(impl_->context);
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(width_px), static_cast<float>(height_px));
     io.DeltaTime = dt_s > 0.0 ? static_cast<float>(dt_s) : 1.f / 60.f;
-    impl_->apply_events();
+    impl_->input.feed_frame();
     ImGui::NewFrame();
 }
 
 void ImGuiBridge::end_frame() {
+    ImGui::SetCurrentContext(impl_->context);
     ImGui::Render();
 }
 

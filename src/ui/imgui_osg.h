@@ -1,7 +1,8 @@
 // Dear ImGui inside an OpenSceneGraph window (TOOLCHAIN.md): OSG events are recorded by an
-// event handler and handed to ImGui at the start of each ImGui frame (a press and a release
-// inside one frame still make a click); the camera's post-draw callback renders the last ImGui
-// frame with the OpenGL3 backend and can capture the finished window into a PNG.
+// event handler into an InputQueue and handed to ImGui across frames, none lost (a press and
+// a release inside one frame still make a click); the camera's post-draw callback renders the
+// last ImGui frame with the OpenGL3 backend and can capture the finished window into a PNG.
+// Without a window (tests) the bridge still makes frames: only draw_callback needs GL.
 #pragma once
 
 #include <osg/Camera>
@@ -12,6 +13,8 @@
 #include <string>
 
 namespace beltplan::ui {
+
+class InputQueue;
 
 // io.KeysDown indices of F3 and F5, which ImGui 1.86's key map has no names for.
 inline constexpr int kKeyIndexF5 = 320;
@@ -32,7 +35,10 @@ public:
     // Renders the last ImGui frame; install as the camera's post-draw callback.
     osg::ref_ptr<osg::Camera::DrawCallback> draw_callback();
 
-    // Applies the recorded input and starts an ImGui frame of the given window size.
+    // The queue the event handler fills; tests and headless panels may push events directly.
+    InputQueue& input();
+    // Applies one frame's share of the queued input (InputQueue::feed_frame) and starts an
+    // ImGui frame of the given window size. Needs no GL context.
     void new_frame(int width_px, int height_px, double dt_s);
     // Ends the ImGui frame; the next draw renders it.
     void end_frame();

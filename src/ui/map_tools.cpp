@@ -5,7 +5,9 @@
 #include "core/site_commands.h"
 #include "render/palette.h"
 #include "ui/editor.h"
+#include "ui/rect_select.h"
 #include "ui/strings.h"
+#include "ui/suggestion_view.h"
 
 #include <imgui.h>
 
@@ -24,11 +26,12 @@ constexpr float kRoadPickPx = 6.f;
 // Adds the hovered road to the selected belt or takes it out (belts name their roads).
 void toggle_belt_road(const EditorContext& context, EditorState& state, EditorOutput& out) {
     const core::Plan& plan = *context.plan;
-    const int belt = core::find_belt(plan, state.selected_belt);
-    if (state.hovered_road < 0 || belt < 0) {
+    const int belt = core::find_belt(plan, state.selection.selected_belt);
+    if (state.selection.hovered_road < 0 || belt < 0) {
         return;
     }
-    const std::string& name = plan.roads[static_cast<std::size_t>(state.hovered_road)].name;
+    const std::string& name =
+        plan.roads[static_cast<std::size_t>(state.selection.hovered_road)].name;
     if (name.empty()) {
         state.status = tr(Str::kUnnamedRoad);
         return;
@@ -40,7 +43,8 @@ void toggle_belt_road(const EditorContext& context, EditorState& state, EditorOu
     } else {
         roads.erase(found);
     }
-    out.commands.push_back(std::make_unique<core::SetBeltRoads>(state.selected_belt, roads));
+    out.commands.push_back(
+        std::make_unique<core::SetBeltRoads>(state.selection.selected_belt, roads));
     out.end_merge = true;
 }
 
@@ -55,8 +59,8 @@ void add_site_at(const core::Plan& plan, const core::PointM& at, EditorState& st
     site.name = std::string(tr(Str::kNewSiteName)) + " " + site.id;
     site.position = at;
     site.level = core::SiteLevel::kTown;
-    state.selected_site = site.id;
-    state.selected_village = -1;
+    state.selection.selected_site = site.id;
+    state.selection.selected_village = -1;
     out.commands.push_back(std::make_unique<core::AddSite>(std::move(site)));
     out.end_merge = true;
 }
@@ -72,35 +76,69 @@ void on_left_press(const EditorContext& context, EditorState& state, ScreenPoint
                          ? -1
                          : site_near(plan, state.view, m, kSitePickPx);
     if (site >= 0) {
-        state.dragging_site = plan.sites[static_cast<std::size_t>(site)].id;
-        state.selected_site = state.dragging_site;
-        state.selected_village = -1;
+        state.drag.site = plan.sites[static_cast<std::size_t>(site)].id;
+        state.selection.selected_site = state.drag.site;
+        state.selection.selected_village = -1;
         return;
     }
-    state.panning = true;
+    if (state.tool == Tool::kSelect && ImGui::GetIO().KeyShift) {
+        state.find.rect_from = m;  // Shift+drag: select the villages inside a rectangle
+        return;
+    }
+    state.drag.panning = true;
+}
+
+// The villages inside the rectangle dragged from find.rect_from to `m` become the selection
+// (with Ctrl: are added to it).
+void finish_rect(const EditorContext& context, EditorState& state, ScreenPoint m) {
+    std::vector<int> inside = villages_in_rect(*context.plan, state.view, *state.find.rect_from, m);
+    state.find.rect_from.reset();
+    if (ImGui::GetIO().KeyCtrl) {
+        const std::vector<int>& had = state.find.table.selection();
+        inside.insert(inside.end(), had.begin(), had.end());
+    }
+    state.find.table.select(std::move(inside));
+    state.selection.selected_village = state.find.table.primary();
+    state.selection.selected_site.clear();
+}
+
+// A click on a village with the select tool: alone selects it; Ctrl adds or removes it, Shift
+// adds the villages listed between the last clicked one and it (the table's order).
+void click_village(EditorState& state) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const int v = state.selection.hovered_village;
+    if (v >= 0 && (io.KeyCtrl || io.KeyShift)) {
+        state.find.table.click(v, io.KeyShift, io.KeyCtrl);
+        state.selection.selected_village = state.find.table.primary();
+    } else {
+        state.selection.selected_village = v;
+    }
+    state.selection.selected_site.clear();
 }
 
 // Adds the hovered village to the selected joint organization, or removes it; with none
 // selected, starts a new one led by that village.
 void toggle_member(const EditorContext& context, EditorState& state, EditorOutput& out) {
     const core::Plan& plan = *context.plan;
-    if (state.hovered_village < 0) {
+    if (state.selection.hovered_village < 0) {
         return;
     }
-    const int org = core::find_joint_org(plan, state.selected_org);
+    const int org = core::find_joint_org(plan, state.selection.selected_org);
     if (org < 0) {
-        state.selected_village = state.hovered_village;
+        state.selection.selected_village = state.selection.hovered_village;
         out.commands.push_back(new_joint_org(plan, state));
         out.end_merge = true;
         return;
     }
-    const std::string& code = plan.villages[static_cast<std::size_t>(state.hovered_village)].code;
+    const std::string& code =
+        plan.villages[static_cast<std::size_t>(state.selection.hovered_village)].code;
     const auto& members = plan.joint_orgs[static_cast<std::size_t>(org)].members;
     if (std::find(members.begin(), members.end(), code) != members.end()) {
         out.commands.push_back(
-            std::make_unique<core::RemoveJointOrgMember>(state.selected_org, code));
+            std::make_unique<core::RemoveJointOrgMember>(state.selection.selected_org, code));
     } else {
-        out.commands.push_back(std::make_unique<core::AddJointOrgMember>(state.selected_org, code));
+        out.commands.push_back(
+            std::make_unique<core::AddJointOrgMember>(state.selection.selected_org, code));
     }
     out.end_merge = true;
 }
@@ -108,25 +146,26 @@ void toggle_member(const EditorContext& context, EditorState& state, EditorOutpu
 void on_left_release(const EditorContext& context, EditorState& state, ScreenPoint m,
                      EditorOutput& out) {
     const ImGuiIO& io = ImGui::GetIO();
-    if (!state.dragging_site.empty()) {
-        state.dragging_site.clear();
+    if (state.find.rect_from) {
+        finish_rect(context, state, m);
+    } else if (!state.drag.site.empty()) {
+        state.drag.site.clear();
         out.end_merge = true;
-    } else if (state.panning && io.MouseDragMaxDistanceSqr[0] <= kClickSlopPx * kClickSlopPx) {
+    } else if (state.drag.panning && io.MouseDragMaxDistanceSqr[0] <= kClickSlopPx * kClickSlopPx) {
         if (state.tool == Tool::kMeasure) {
-            if (state.measure_along_roads && state.measure.size() >= 2) {
-                state.measure.clear();  // two points at a time by road
+            if (state.measure.along_roads && state.measure.points.size() >= 2) {
+                state.measure.points.clear();  // two points at a time by road
             }
-            state.measure.push_back(state.view.to_world(m));
+            state.measure.points.push_back(state.view.to_world(m));
         } else if (state.tool == Tool::kPickRoad) {
             toggle_belt_road(context, state, out);
         } else if (state.tool == Tool::kJointOrg) {
             toggle_member(context, state, out);
         } else {
-            state.selected_village = state.hovered_village;
-            state.selected_site.clear();
+            click_village(state);
         }
     }
-    state.panning = false;
+    state.drag.panning = false;
 }
 
 void outline(ImDrawList* draw, const MapView& view, const core::MultiPolygon& shape, ImU32 color,
@@ -156,14 +195,17 @@ void star(ImDrawList* draw, ImVec2 c, float r, ImU32 fill, ImU32 line) {
     draw->AddPolyline(p, 10, line, ImDrawFlags_Closed, 1.f);
 }
 
+// The site markers (district stars, township dots), the selected one ringed.
+void draw_site_markers(const core::Plan& plan, const EditorState& state, ImDrawList* draw);
+
 }  // namespace
 
 // The 2.5D view is for looking: the wheel zooms, a left drag turns and tilts the camera, a
 // right or middle drag moves the map; editing waits for the 2D view.
 void handle_tilted_input(EditorState& state) {
     const ImGuiIO& io = ImGui::GetIO();
-    state.hovered_village = -1;
-    state.hovered_road = -1;
+    state.selection.hovered_village = -1;
+    state.selection.hovered_road = -1;
     if (io.WantCaptureMouse || !ImGui::IsMousePosValid()) {
         return;
     }
@@ -172,40 +214,45 @@ void handle_tilted_input(EditorState& state) {
         state.view.zoom_at(centre, std::pow(1.25, static_cast<double>(io.MouseWheel)));
     }
     if (ImGui::IsMouseDown(0) && !ImGui::IsMouseClicked(0)) {
-        state.heading_deg = std::fmod(state.heading_deg + io.MouseDelta.x * 0.3f + 360.f, 360.f);
-        state.tilt_deg = std::clamp(state.tilt_deg + io.MouseDelta.y * 0.2f, 0.f, 75.f);
+        state.style.heading_deg =
+            std::fmod(state.style.heading_deg + io.MouseDelta.x * 0.3f + 360.f, 360.f);
+        state.style.tilt_deg = std::clamp(state.style.tilt_deg + io.MouseDelta.y * 0.2f, 0.f, 75.f);
     }
     if ((ImGui::IsMouseDown(1) && !ImGui::IsMouseClicked(1)) ||
         (ImGui::IsMouseDown(2) && !ImGui::IsMouseClicked(2))) {
-        state.view.pan_px_turned(io.MouseDelta.x, io.MouseDelta.y, state.heading_deg);
+        state.view.pan_px_turned(io.MouseDelta.x, io.MouseDelta.y, state.style.heading_deg);
     }
 }
 
 void handle_map_input(const EditorContext& context, EditorState& state, EditorOutput& out) {
-    if (state.tilted) {
+    if (state.style.tilted) {
         handle_tilted_input(state);
         return;
     }
     const ImGuiIO& io = ImGui::GetIO();
-    const bool busy = !state.dragging_site.empty() || state.panning;
+    const bool busy =
+        !state.drag.site.empty() || state.drag.panning || state.find.rect_from.has_value();
     if ((io.WantCaptureMouse && !busy) || !ImGui::IsMousePosValid()) {
-        state.hovered_village = -1;
+        state.selection.hovered_village = -1;
         return;
     }
     const ScreenPoint m{io.MousePos.x, io.MousePos.y};
     if (io.MouseWheel != 0.f) {
         state.view.zoom_at(m, std::pow(1.25, static_cast<double>(io.MouseWheel)));
     }
-    state.hovered_village = context.picker->village_at(state.view.to_world(m));
-    state.hovered_road = state.tool == Tool::kPickRoad ? road_at(*context.plan, state.view, m) : -1;
+    state.selection.hovered_village = context.picker->village_at(state.view.to_world(m));
+    state.selection.hovered_road =
+        state.tool == Tool::kPickRoad ? road_at(*context.plan, state.view, m) : -1;
     if (ImGui::IsMouseClicked(0)) {
         on_left_press(context, state, m, out);
     } else if (ImGui::IsMouseDown(0)) {
-        if (!state.dragging_site.empty() && (io.MouseDelta.x != 0.f || io.MouseDelta.y != 0.f)) {
+        if (!state.drag.site.empty() && (io.MouseDelta.x != 0.f || io.MouseDelta.y != 0.f)) {
             out.commands.push_back(
-                std::make_unique<core::MoveSite>(state.dragging_site, state.view.to_world(m)));
-        } else if (state.panning) {
+                std::make_unique<core::MoveSite>(state.drag.site, state.view.to_world(m)));
+        } else if (state.drag.panning) {
             state.view.pan_px(io.MouseDelta.x, io.MouseDelta.y);
+        } else if (state.find.rect_from) {
+            draw_select_rect(*state.find.rect_from, m);
         }
     }
     if (ImGui::IsMouseReleased(0)) {
@@ -213,19 +260,20 @@ void handle_map_input(const EditorContext& context, EditorState& state, EditorOu
     }
     if (state.tool == Tool::kMeasure && ImGui::IsMouseReleased(1) &&
         io.MouseDragMaxDistanceSqr[1] <= kClickSlopPx * kClickSlopPx) {
-        state.measure.clear();
+        state.measure.points.clear();
     }
     if ((ImGui::IsMouseDown(1) && !ImGui::IsMouseClicked(1)) ||
         (ImGui::IsMouseDown(2) && !ImGui::IsMouseClicked(2))) {
         state.view.pan_px(io.MouseDelta.x, io.MouseDelta.y);
     }
-    if (state.hovered_road >= 0 && !state.panning) {
+    if (state.selection.hovered_road >= 0 && !state.drag.panning) {
         const std::string& name =
-            context.plan->roads[static_cast<std::size_t>(state.hovered_road)].name;
+            context.plan->roads[static_cast<std::size_t>(state.selection.hovered_road)].name;
         ImGui::SetTooltip("%s", name.empty() ? tr(Str::kUnnamedRoad) : name.c_str());
-    } else if (state.hovered_village >= 0 && state.dragging_site.empty() && !state.panning) {
+    } else if (state.selection.hovered_village >= 0 && state.drag.site.empty() &&
+               !state.drag.panning) {
         const core::Village& v =
-            context.plan->villages[static_cast<std::size_t>(state.hovered_village)];
+            context.plan->villages[static_cast<std::size_t>(state.selection.hovered_village)];
         ImGui::SetTooltip("%s", v.name.c_str());
     }
 }
@@ -250,25 +298,34 @@ int road_at(const core::Plan& plan, const MapView& view, ScreenPoint p) {
 }
 
 void draw_map_overlay(const EditorContext& context, const EditorState& state) {
-    if (state.tilted) {
+    if (state.style.tilted) {
         return;  // the overlay is drawn in 2D map coordinates; the scene shows the sites
     }
     const core::Plan& plan = *context.plan;
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
-    if (state.hovered_village >= 0) {
+    if (state.selection.hovered_village >= 0) {
         outline(draw, state.view,
-                plan.villages[static_cast<std::size_t>(state.hovered_village)].shape,
+                plan.villages[static_cast<std::size_t>(state.selection.hovered_village)].shape,
                 IM_COL32(40, 40, 40, 200), 1.5f);
     }
-    if (state.selected_village >= 0) {
+    const core::Box seen = state.view.visible();
+    for (int v : state.find.table.selection()) {  // several villages (table, Ctrl, rectangle)
+        const core::Village& village = plan.villages[static_cast<std::size_t>(v)];
+        const core::Box b = core::bounds(village.shape);
+        if (v != state.selection.selected_village && b.max_x >= seen.min_x &&
+            b.min_x <= seen.max_x && b.max_y >= seen.min_y && b.min_y <= seen.max_y) {
+            outline(draw, state.view, village.shape, IM_COL32(20, 90, 200, 190), 2.f);
+        }
+    }
+    if (state.selection.selected_village >= 0) {
         outline(draw, state.view,
-                plan.villages[static_cast<std::size_t>(state.selected_village)].shape,
+                plan.villages[static_cast<std::size_t>(state.selection.selected_village)].shape,
                 IM_COL32(20, 90, 200, 255), 3.f);
     }
-    if (state.hovered_road >= 0) {
+    if (state.selection.hovered_road >= 0) {
         std::vector<ImVec2> points;
         for (const core::LineString& part :
-             plan.roads[static_cast<std::size_t>(state.hovered_road)].parts) {
+             plan.roads[static_cast<std::size_t>(state.selection.hovered_road)].parts) {
             points.clear();
             for (const core::PointM& p : part.points) {
                 const ScreenPoint s = state.view.to_screen(p);
@@ -305,6 +362,21 @@ void draw_map_overlay(const EditorContext& context, const EditorState& state) {
                           IM_COL32(200, 30, 30, 255), 3.f);
         }
     }
+    if (state.layers.shown(render::Layer::kSites)) {
+        draw_site_markers(plan, state, draw);
+    }
+    // Suggested sites carry their names (the reason shows when a ring is hovered).
+    if (const analysis::Suggestion* t = context.job(JobKind::kTarget).answer) {
+        draw_suggested_site_labels(plan, state.view, *t, IM_COL32(0, 110, 45, 255));
+    }
+    if (const analysis::Suggestion* gaps = context.job(JobKind::kBeltGaps).answer) {
+        draw_suggested_site_labels(plan, state.view, *gaps, IM_COL32(170, 80, 0, 255));
+    }
+}
+
+namespace {
+
+void draw_site_markers(const core::Plan& plan, const EditorState& state, ImDrawList* draw) {
     const ImU32 line = IM_COL32(255, 255, 255, 255);
     // Only what is on screen; where sites crowd (a 5,000-site plan at the overview) the markers
     // shrink to the room each has, so the villages stay visible.
@@ -335,10 +407,12 @@ void draw_map_overlay(const EditorContext& context, const EditorState& state) {
                 draw->AddCircle(c, 6.f * scale, line, 0, 1.5f);
             }
         }
-        if (s.id == state.selected_site) {
+        if (s.id == state.selection.selected_site) {
             draw->AddCircle(c, 14.f, IM_COL32(20, 90, 200, 255), 0, 2.5f);
         }
     }
 }
+
+}  // namespace
 
 }  // namespace beltplan::ui

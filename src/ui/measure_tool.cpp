@@ -27,14 +27,15 @@ void measure_along_roads(const EditorContext& context, EditorState& state) {
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
     std::vector<ImVec2> points;
     // The search runs once per pair of points, not every frame.
-    if (state.measure.size() < 2 || context.network == nullptr) {
-        state.road_path = {};
-        state.road_path_for.clear();
-    } else if (state.road_path_for != state.measure) {
-        state.road_path_for = state.measure;
-        state.road_path = context.network->path_between(state.measure[0], state.measure[1]);
+    if (state.measure.points.size() < 2 || context.network == nullptr) {
+        state.measure.road_path = {};
+        state.measure.road_path_for.clear();
+    } else if (state.measure.road_path_for != state.measure.points) {
+        state.measure.road_path_for = state.measure.points;
+        state.measure.road_path =
+            context.network->path_between(state.measure.points[0], state.measure.points[1]);
     }
-    const analysis::RoadNetwork::Path& path = state.road_path;
+    const analysis::RoadNetwork::Path& path = state.measure.road_path;
     for (const core::PointM& p : path.points) {
         const ScreenPoint s = state.view.to_screen(p);
         points.emplace_back(s.x, s.y);
@@ -43,11 +44,11 @@ void measure_along_roads(const EditorContext& context, EditorState& state) {
         draw->AddPolyline(points.data(), static_cast<int>(points.size()), IM_COL32(200, 60, 0, 255),
                           ImDrawFlags_None, 3.5f);
     }
-    for (std::size_t i = 0; i < state.measure.size() && i < 2; ++i) {
-        const ScreenPoint s = state.view.to_screen(state.measure[i]);
+    for (std::size_t i = 0; i < state.measure.points.size() && i < 2; ++i) {
+        const ScreenPoint s = state.view.to_screen(state.measure.points[i]);
         draw->AddCircleFilled(ImVec2(s.x, s.y), 5.f, IM_COL32(200, 60, 0, 255));
     }
-    if (state.measure.size() < 2) {
+    if (state.measure.points.size() < 2) {
         return;
     }
     if (path.found()) {
@@ -68,8 +69,8 @@ void begin_measure_box(EditorState& state) {
     ImGui::Begin("##measure", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                      ImGuiWindowFlags_NoSavedSettings);
-    if (ImGui::Checkbox(tr(Str::kAlongRoads), &state.measure_along_roads)) {
-        state.measure.clear();
+    if (ImGui::Checkbox(tr(Str::kAlongRoads), &state.measure.along_roads)) {
+        state.measure.points.clear();
     }
 }
 
@@ -79,9 +80,9 @@ void handle_measure(const EditorContext& context, EditorState& state) {
     if (state.tool != Tool::kMeasure) {
         return;
     }
-    if (state.measure_along_roads || state.measure.empty()) {
+    if (state.measure.along_roads || state.measure.points.empty()) {
         begin_measure_box(state);
-        if (state.measure_along_roads) {
+        if (state.measure.along_roads) {
             ImGui::SameLine();
             measure_along_roads(context, state);
         }
@@ -90,7 +91,7 @@ void handle_measure(const EditorContext& context, EditorState& state) {
     }
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
     std::vector<ImVec2> points;
-    for (const core::PointM& p : state.measure) {
+    for (const core::PointM& p : state.measure.points) {
         const ScreenPoint s = state.view.to_screen(p);
         points.emplace_back(s.x, s.y);
     }
@@ -104,22 +105,22 @@ void handle_measure(const EditorContext& context, EditorState& state) {
         draw->AddCircleFilled(p, 4.f, IM_COL32(200, 60, 0, 255));
     }
     core::LineString line;
-    line.points = state.measure;
-    core::Ring ring = state.measure;
+    line.points = state.measure.points;
+    core::Ring ring = state.measure.points;
     ring.push_back(ring.front());
     begin_measure_box(state);
     ImGui::SameLine();
     const double length_m = core::length_m(line);
     ImGui::Text("%s: %s (%.0f %s)", tr(Str::kLength), format_length(length_m).c_str(), length_m,
                 tr(Str::kMetres));
-    if (state.measure.size() >= 3) {
+    if (state.measure.points.size() >= 3) {
         ImGui::SameLine();
         ImGui::Text("   %s: %s", tr(Str::kArea),
                     format_area(std::fabs(core::signed_area_m2(ring))).c_str());
     }
     ImGui::SameLine();
     if (ImGui::SmallButton(tr(Str::kClear))) {
-        state.measure.clear();
+        state.measure.points.clear();
     }
     ImGui::End();
 }

@@ -1,8 +1,12 @@
 // The belts panel: each belt's roads (picked by name), half-width, member villages, belt
 // sites, largest gap and the share of road within reach; edits go out as commands.
 #include "core/belt_commands.h"
+#include "core/messages.h"
 #include "ui/editor.h"
+#include "ui/panel_layout.h"
 #include "ui/strings.h"
+#include "ui/suggestion_view.h"
+#include "ui/text_wrap.h"
 
 #include <imgui.h>
 
@@ -18,7 +22,7 @@ constexpr float kMinHalfWidthM = 100.f;
 constexpr float kMaxHalfWidthM = 5000.f;
 
 const analysis::BeltResult* result_of(const EditorContext& context, const std::string& id) {
-    for (const analysis::BeltResult& r : *context.belts) {
+    for (const analysis::BeltResult& r : context.analysis->belts()) {
         if (r.belt_id == id) {
             return &r;
         }
@@ -57,10 +61,10 @@ void draw_gap_suggestion(const EditorContext& context, const core::Belt& belt, E
                          EditorOutput& out) {
     ImGui::Separator();
     ImGui::SetNextItemWidth(140.f);
-    ImGui::DragFloat(tr(Str::kMaxGap), &state.belt_gap_m, 50.f, 500.f, 50000.f, "%.0f",
+    ImGui::DragFloat(tr(Str::kMaxGap), &state.suggestions.belt_gap_m, 50.f, 500.f, 50000.f, "%.0f",
                      ImGuiSliderFlags_AlwaysClamp);
     const JobStatus& job = context.job(JobKind::kBeltGaps);
-    const bool this_belt = state.belt_gap_for == belt.id;
+    const bool this_belt = state.suggestions.belt_gap_for == belt.id;
     if (job.running && !this_belt) {
         ImGui::TextDisabled("%s", tr(Str::kOtherBelt));
         return;
@@ -74,9 +78,9 @@ void draw_gap_suggestion(const EditorContext& context, const core::Belt& belt, E
         JobRequest request;
         request.kind = JobKind::kBeltGaps;
         request.belt_id = belt.id;
-        request.max_gap_m = state.belt_gap_m;
+        request.max_gap_m = state.suggestions.belt_gap_m;
         out.start_job = request;
-        state.belt_gap_for = belt.id;
+        state.suggestions.belt_gap_for = belt.id;
     }
     if (job.answer == nullptr || !this_belt) {
         return;
@@ -94,14 +98,12 @@ void draw_gap_suggestion(const EditorContext& context, const core::Belt& belt, E
     if (ImGui::SmallButton(tr(Str::kDiscard))) {
         out.discard_job = JobKind::kBeltGaps;
     }
-    ImGui::TextWrapped(tr(Str::kBeltSitesResult), static_cast<int>(s.sites.size()),
-                       format_length(state.belt_gap_m).c_str());
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(s.sites.size()));
-    while (clipper.Step()) {
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            ImGui::BulletText("%s", s.sites[static_cast<std::size_t>(i)].explanation.c_str());
-        }
+    text_wrapped(
+        core::tr("window.belt_sites_result",
+                 {std::to_string(s.sites.size()), format_length(state.suggestions.belt_gap_m)}));
+    if (const std::optional<int> row =
+            draw_suggested_site_list(*context.plan, s, "##gap_sites", 150.f)) {
+        state.view.fly_to(s.sites[static_cast<std::size_t>(*row)].position, 6000.0);
     }
 }
 
@@ -154,21 +156,21 @@ void draw_belts_panel(const EditorContext& context, EditorState& state, EditorOu
     if (plan.belts.empty()) {
         return;
     }
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(8.f, 510.f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(340.f, io.DisplaySize.y - 518.f), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin((std::string(tr(Str::kBelts)) + "###belts").c_str())) {
+    place_next_panel(Panel::kBelts);
+    if (!ImGui::Begin((std::string(tr(Str::kBelts)) + "###belts").c_str(), nullptr,
+                      panel_window_flags())) {
         ImGui::End();
         return;
     }
-    if (state.selected_belt.empty() || core::find_belt(plan, state.selected_belt) < 0) {
-        state.selected_belt = plan.belts.front().id;
+    if (state.selection.selected_belt.empty() ||
+        core::find_belt(plan, state.selection.selected_belt) < 0) {
+        state.selection.selected_belt = plan.belts.front().id;
     }
     if (ImGui::BeginTabBar("##belts")) {
         for (const core::Belt& belt : plan.belts) {
             const std::string label = (belt.name.empty() ? belt.id : belt.name) + "###" + belt.id;
             if (ImGui::BeginTabItem(label.c_str())) {
-                state.selected_belt = belt.id;
+                state.selection.selected_belt = belt.id;
                 draw_belt(context, belt, state, out);
                 ImGui::EndTabItem();
             }

@@ -2,8 +2,12 @@
 // or two options), measured with the open plan's radius and distance mode: totals side by
 // side, belts' largest gaps, and the villages that gained or lost coverage or changed group,
 // each a click away on the map (which the app colours by the same status).
+#include "core/messages.h"
 #include "ui/editor.h"
+#include "ui/panel_layout.h"
 #include "ui/strings.h"
+#include "ui/suggestion_view.h"
+#include "ui/text_wrap.h"
 
 #include <imgui.h>
 
@@ -130,9 +134,10 @@ void draw_villages(const EditorContext& context, const analysis::PlanComparison&
                           format_length(v.distance_a_m).c_str(),
                           format_length(v.distance_b_m).c_str(), v.code.c_str());
         }
-        if (ImGui::Selectable(line, v.index_a >= 0 && v.index_a == state.selected_village) &&
+        if (ImGui::Selectable(line,
+                              v.index_a >= 0 && v.index_a == state.selection.selected_village) &&
             v.index_a >= 0) {
-            state.selected_village = v.index_a;
+            state.selection.selected_village = v.index_a;
             state.view.fly_to(
                 core::anchor(context.plan->villages[static_cast<std::size_t>(v.index_a)]),
                 kFlySpanM);
@@ -143,38 +148,13 @@ void draw_villages(const EditorContext& context, const analysis::PlanComparison&
 
 }  // namespace
 
-void draw_compare_dialog(EditorState& state, EditorOutput& out) {
-    static char path[1024] = "";
-    if (state.compare_dialog) {
-        ImGui::OpenPopup("##compare_with");
-        state.compare_dialog = false;
-    }
-    if (!ImGui::BeginPopupModal("##compare_with", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        return;
-    }
-    ImGui::TextUnformatted(tr(Str::kCompareWithHint));
-    ImGui::SetNextItemWidth(520.f);
-    const bool entered =
-        ImGui::InputText("##compare_path", path, sizeof path, ImGuiInputTextFlags_EnterReturnsTrue);
-    if ((ImGui::Button(tr(Str::kCompare)) || entered) && path[0] != '\0') {
-        out.compare_with = std::string(path);
-        ImGui::CloseCurrentPopup();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button(tr(Str::kCancel))) {
-        ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
-}
-
 void draw_compare_panel(const EditorContext& context, EditorState& state, EditorOutput& out) {
     if (context.compare_path.empty()) {
         return;
     }
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 348.f, 32.f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(340.f, io.DisplaySize.y - 40.f), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin((std::string(tr(Str::kCompare)) + "###compare").c_str())) {
+    place_next_panel(Panel::kCompare);
+    if (!ImGui::Begin((std::string(tr(Str::kCompare)) + "###compare").c_str(), nullptr,
+                      panel_window_flags())) {
         ImGui::End();
         return;
     }
@@ -196,10 +176,14 @@ void draw_compare_panel(const EditorContext& context, EditorState& state, Editor
         ImGui::End();
         return;
     }
-    ImGui::TextDisabled(tr(Str::kCompareSettings), context.plan->settings.reach_m,
-                        context.plan->settings.distance == core::DistanceMode::kNetwork
-                            ? tr(Str::kNetwork)
-                            : tr(Str::kEuclidean));
+    char radius[32];
+    std::snprintf(radius, sizeof radius, "%.0f", context.plan->settings.reach_m);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    text_wrapped(core::tr("window.compare_settings",
+                          {radius, context.plan->settings.distance == core::DistanceMode::kNetwork
+                                       ? tr(Str::kNetwork)
+                                       : tr(Str::kEuclidean)}));
+    ImGui::PopStyleColor();
     draw_totals(*c);
     if (context.legend != nullptr) {
         // The map's colours while comparing.
@@ -214,8 +198,11 @@ void draw_compare_panel(const EditorContext& context, EditorState& state, Editor
             ImGui::TextUnformatted(e.label.c_str());
         }
     }
-    ImGui::Text(tr(Str::kSitesChanged), c->sites_added.size(), c->sites_removed.size(),
-                c->sites_moved.size());
+    ImGui::TextUnformatted(
+        core::tr("window.sites_changed",
+                 {std::to_string(c->sites_added.size()), std::to_string(c->sites_removed.size()),
+                  std::to_string(c->sites_moved.size())})
+            .c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", tr(Str::kCompareMarkers));
     ImGui::PopStyleColor();

@@ -1,11 +1,16 @@
 // The coverage panel: reach radius and distance mode (as commands), totals, the per-township
 // table and the uncovered villages (click to fly there).
-#include "core/site_commands.h"
+#include "core/messages.h"
+#include "core/settings_commands.h"
 #include "ui/editor.h"
+#include "ui/panel_layout.h"
 #include "ui/strings.h"
+#include "ui/suggestion_view.h"
+#include "ui/text_wrap.h"
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -62,9 +67,9 @@ void draw_township_table(const analysis::CoverageReport& report) {
 void draw_target(const EditorContext& context, EditorState& state, EditorOutput& out) {
     ImGui::TextUnformatted(tr(Str::kTargetShare));
     ImGui::SetNextItemWidth(120.f);
-    float percent = state.target_share * 100.f;
+    float percent = state.suggestions.target_share * 100.f;
     if (ImGui::SliderFloat("##target", &percent, 10.f, 100.f, "%.0f%%")) {
-        state.target_share = percent / 100.f;
+        state.suggestions.target_share = percent / 100.f;
     }
     ImGui::SameLine();
     const JobStatus& job = context.job(JobKind::kTarget);
@@ -76,13 +81,16 @@ void draw_target(const EditorContext& context, EditorState& state, EditorOutput&
     if (start) {
         JobRequest request;
         request.kind = JobKind::kTarget;
-        request.share = state.target_share;
+        request.share = state.suggestions.target_share;
         out.start_job = request;
     }
     if (job.answer != nullptr) {
         const analysis::Suggestion& t = *job.answer;
         const double share = t.total > 0 ? t.value / t.total * 100.0 : 0.0;
-        ImGui::TextWrapped(tr(Str::kTargetResult), static_cast<int>(t.sites.size()), share);
+        char percent_text[32];
+        std::snprintf(percent_text, sizeof percent_text, "%.1f%%", share);
+        text_wrapped(
+            core::tr("window.target_result", {std::to_string(t.sites.size()), percent_text}));
         if (answer_current(job) && !t.sites.empty()) {
             if (ImGui::SmallButton(tr(Str::kAcceptAll))) {
                 out.accept_target = true;
@@ -92,13 +100,20 @@ void draw_target(const EditorContext& context, EditorState& state, EditorOutput&
         if (ImGui::SmallButton(tr(Str::kDiscard))) {
             out.discard_job = JobKind::kTarget;
         }
+        if (const std::optional<int> row =
+                draw_suggested_site_list(*context.plan, t, "##target_sites", 110.f)) {
+            state.view.fly_to(t.sites[static_cast<std::size_t>(*row)].position, kFlySpanM);
+        }
     }
 }
 
 void draw_uncovered(const EditorContext& context, const analysis::CoverageReport& report,
                     EditorState& state) {
     ImGui::Text("%s (%zu)", tr(Str::kUncovered), report.uncovered.size());
-    if (!ImGui::BeginChild("##uncovered", ImVec2(0.f, 0.f), true)) {
+    // At least six rows: the panel scrolls rather than squeeze the list to nothing.
+    const float rows_h = ImGui::GetTextLineHeightWithSpacing() * 6.f + 8.f;
+    const float height = std::max(ImGui::GetContentRegionAvail().y, rows_h);
+    if (!ImGui::BeginChild("##uncovered", ImVec2(0.f, height), true)) {
         ImGui::EndChild();
         return;
     }
@@ -114,8 +129,8 @@ void draw_uncovered(const EditorContext& context, const analysis::CoverageReport
             const core::Plan& plan = *context.plan;
             for (std::size_t v = 0; v < plan.villages.size(); ++v) {
                 if (plan.villages[v].code == u.code) {
-                    state.selected_village = static_cast<int>(v);
-                    state.selected_site.clear();
+                    state.selection.selected_village = static_cast<int>(v);
+                    state.selection.selected_site.clear();
                     state.view.fly_to(core::anchor(plan.villages[v]), kFlySpanM);
                     break;
                 }
@@ -129,9 +144,9 @@ void draw_uncovered(const EditorContext& context, const analysis::CoverageReport
 
 void draw_coverage_panel(const EditorContext& context, EditorState& state, EditorOutput& out) {
     const core::Plan& plan = *context.plan;
-    ImGui::SetNextWindowPos(ImVec2(8.f, 32.f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(340.f, 470.f), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin((std::string(tr(Str::kCoverage)) + "###coverage").c_str())) {
+    place_next_panel(Panel::kCoverage);
+    if (!ImGui::Begin((std::string(tr(Str::kCoverage)) + "###coverage").c_str(), nullptr,
+                      panel_window_flags())) {
         ImGui::End();
         return;
     }
@@ -141,6 +156,7 @@ void draw_coverage_panel(const EditorContext& context, EditorState& state, Edito
     if (ImGui::SliderFloat("##radius", &radius, kMinRadiusM, kMaxRadiusM, "%.0f")) {
         out.commands.push_back(std::make_unique<core::SetReachRadius>(radius));
     }
+    note_item("coverage.radius");
     if (ImGui::IsItemDeactivatedAfterEdit()) {
         out.end_merge = true;
     }
@@ -164,10 +180,18 @@ void draw_coverage_panel(const EditorContext& context, EditorState& state, Edito
     ImGui::TextUnformatted(tr(Str::kColorBy));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1.f);
-    ImGui::Combo("##color_by", &state.color_mode, modes, 5);
-    const analysis::CoverageReport& report = context.coverage->report();
+    ImGui::Combo("##color_by", &state.style.color_mode, modes, 5);
+    if (const auto& problem = context.analysis->problem()) {
+        // Along roads on a plan without roads: no figure is better than a wrong one.
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.2f, 0.1f, 1.f));
+        ImGui::TextWrapped("%s", problem->message.c_str());
+        ImGui::PopStyleColor();
+        ImGui::End();
+        return;
+    }
+    const analysis::CoverageReport& report = context.analysis->coverage();
     draw_totals(report);
-    ImGui::TextDisabled("%s: %.1f ms", tr(Str::kAnalysisTime), context.coverage->last_ms());
+    ImGui::TextDisabled("%s: %.1f ms", tr(Str::kAnalysisTime), context.analysis->last_update_ms());
     draw_target(context, state, out);
     ImGui::Separator();
     ImGui::TextUnformatted(tr(Str::kByTownship));

@@ -2,6 +2,7 @@
 // and belts; or the selected site's level, theme and delete) and the list of sites.
 #include "core/site_commands.h"
 #include "ui/editor.h"
+#include "ui/panel_layout.h"
 #include "ui/strings.h"
 
 #include <imgui.h>
@@ -63,7 +64,7 @@ void draw_village(const EditorContext& context, int index) {
     row(tr(Str::kKind), v.kind != core::VillageKind::kUnknown ? kind : tr(Str::kUnknown));
     row(tr(Str::kWeakOrg), yes_no(v.weak_org));
     row(tr(Str::kLeader), yes_no(v.leader));
-    const auto& reach = context.coverage->reach();
+    const auto& reach = context.analysis->reach();
     const analysis::Reach r = reach[static_cast<std::size_t>(index)];
     row(tr(Str::kReachDistance), format_length(r.distance_m));
     row(tr(Str::kNearestSite),
@@ -78,7 +79,7 @@ void draw_village(const EditorContext& context, int index) {
     }
     row(tr(Str::kJointOrg), orgs.empty() ? tr(Str::kNone) : orgs);
     std::string belts;
-    for (const analysis::BeltResult& b : *context.belts) {
+    for (const analysis::BeltResult& b : context.analysis->belts()) {
         for (int m : b.members) {
             if (m == index) {
                 belts += (belts.empty() ? "" : "\n") + b.name;
@@ -91,39 +92,27 @@ void draw_village(const EditorContext& context, int index) {
 
 void draw_site(const EditorContext& context, const std::string& id, EditorState& state,
                EditorOutput& out) {
+    // A site added in this frame is in the plan only once the app applied the command: the
+    // selection stays, and the app drops it if the site really is gone.
     const int index = core::find_site(*context.plan, id);
     if (index < 0) {
-        state.selected_site.clear();
         return;
     }
     const core::Site& s = context.plan->sites[static_cast<std::size_t>(index)];
     ImGui::Text("%s  %s", tr(Str::kSite), s.name.c_str());
-    ImGui::TextDisabled("%s %s", tr(Str::kCode), s.id.c_str());
-    int level = s.level == core::SiteLevel::kDistrict ? 0 : 1;
-    const char* levels[] = {tr(Str::kLevelDistrict), tr(Str::kLevelTown)};
-    if (ImGui::Combo(tr(Str::kLevel), &level, levels, 2)) {
-        core::SiteFields fields;
-        fields.level = level == 0 ? core::SiteLevel::kDistrict : core::SiteLevel::kTown;
-        out.commands.push_back(std::make_unique<core::SetSiteFields>(s.id, fields));
-    }
-    // The theme edits a buffer owned by the panel; the command goes out when editing ends.
-    static std::string buffer_site;
-    static char theme[256] = "";
-    if (buffer_site != s.id || !ImGui::IsAnyItemActive()) {
-        buffer_site = s.id;
-        std::snprintf(theme, sizeof theme, "%s", s.theme.c_str());
-    }
-    ImGui::InputText(tr(Str::kTheme), theme, sizeof theme);
-    if (ImGui::IsItemDeactivatedAfterEdit() && s.theme != theme) {
-        core::SiteFields fields;
-        fields.theme = std::string(theme);
-        out.commands.push_back(std::make_unique<core::SetSiteFields>(s.id, fields));
+    std::vector<core::CommandPtr> edits;
+    state.site.fields.draw(*context.plan, id, edits, state.site.focus_name);
+    state.site.focus_name = false;
+    for (core::CommandPtr& c : edits) {
+        out.commands.push_back(std::move(c));
+        out.end_merge = true;
     }
     if (ImGui::Button(tr(Str::kDelete))) {
         out.commands.push_back(std::make_unique<core::RemoveSite>(s.id));
         out.end_merge = true;
-        state.selected_site.clear();
+        state.selection.selected_site.clear();
     }
+    note_item("site.delete");
 }
 
 void draw_site_table(const EditorContext& context, EditorState& state) {
@@ -138,10 +127,10 @@ void draw_site_table(const EditorContext& context, EditorState& state) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             const std::string label = s.name + "##" + s.id;
-            if (ImGui::Selectable(label.c_str(), s.id == state.selected_site,
+            if (ImGui::Selectable(label.c_str(), s.id == state.selection.selected_site,
                                   ImGuiSelectableFlags_SpanAllColumns)) {
-                state.selected_site = s.id;
-                state.selected_village = -1;
+                state.selection.selected_site = s.id;
+                state.selection.selected_village = -1;
                 state.view.fly_to(s.position, kFlySpanM);
             }
             ImGui::TableNextColumn();
@@ -157,18 +146,18 @@ void draw_site_table(const EditorContext& context, EditorState& state) {
 }  // namespace
 
 void draw_inspector(const EditorContext& context, EditorState& state, EditorOutput& out) {
-    const float width = ImGui::GetIO().DisplaySize.x;
-    ImGui::SetNextWindowPos(ImVec2(width - 348.f, 32.f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(340.f, 390.f), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin((std::string(tr(Str::kInspector)) + "###inspector").c_str())) {
+    place_next_panel(Panel::kInspector);
+    if (!ImGui::Begin((std::string(tr(Str::kInspector)) + "###inspector").c_str(), nullptr,
+                      panel_window_flags())) {
         ImGui::End();
         return;
     }
-    if (!state.selected_site.empty()) {
-        draw_site(context, state.selected_site, state, out);
-    } else if (state.selected_village >= 0 &&
-               static_cast<std::size_t>(state.selected_village) < context.plan->villages.size()) {
-        draw_village(context, state.selected_village);
+    if (!state.selection.selected_site.empty()) {
+        draw_site(context, state.selection.selected_site, state, out);
+    } else if (state.selection.selected_village >= 0 &&
+               static_cast<std::size_t>(state.selection.selected_village) <
+                   context.plan->villages.size()) {
+        draw_village(context, state.selection.selected_village);
     } else {
         ImGui::TextWrapped("%s", tr(Str::kNothingSelected));
     }
@@ -176,13 +165,11 @@ void draw_inspector(const EditorContext& context, EditorState& state, EditorOutp
 }
 
 void draw_sites_panel(const EditorContext& context, EditorState& state, EditorOutput& out) {
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 348.f, 430.f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(340.f, 300.f), ImGuiCond_FirstUseEver);
+    place_next_panel(Panel::kLists);
     const std::string title =
         std::string(tr(Str::kSites)) + " (" + std::to_string(context.plan->sites.size()) + ")  " +
         tr(Str::kJointOrg) + " (" + std::to_string(context.plan->joint_orgs.size()) + ")###sites";
-    if (!ImGui::Begin(title.c_str())) {
+    if (!ImGui::Begin(title.c_str(), nullptr, panel_window_flags())) {
         ImGui::End();
         return;
     }
@@ -192,8 +179,8 @@ void draw_sites_panel(const EditorContext& context, EditorState& state, EditorOu
             ImGui::EndTabItem();
         }
         const ImGuiTabItemFlags org_flags =
-            state.focus_org_tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
-        state.focus_org_tab = false;
+            state.dialogs.focus_org_tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+        state.dialogs.focus_org_tab = false;
         if (ImGui::BeginTabItem(tr(Str::kJointOrg), nullptr, org_flags)) {
             draw_joint_org_tab(context, state, out);
             ImGui::EndTabItem();

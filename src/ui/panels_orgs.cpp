@@ -2,8 +2,11 @@
 // members by clicking the map (tool kJointOrg) or in the list, choose lead, mode and name; the
 // validity of DESIGN.md section 2 is shown live with the reasons.
 #include "core/joint_org_commands.h"
+#include "core/messages.h"
 #include "ui/editor.h"
 #include "ui/strings.h"
+#include "ui/suggestion_view.h"
+#include "ui/text_wrap.h"
 
 #include <imgui.h>
 
@@ -27,6 +30,19 @@ const std::string& village_name(const core::Plan& plan, const std::string& code)
         }
     }
     return code;
+}
+
+// Taking a member out; taking out the lead also clears the lead (one undo step), so an org
+// never names a lead that is not among its members.
+core::CommandPtr remove_member(const core::JointOrg& org, const std::string& code) {
+    if (code != org.lead) {
+        return std::make_unique<core::RemoveJointOrgMember>(org.id, code);
+    }
+    std::vector<core::CommandPtr> steps;
+    steps.push_back(std::make_unique<core::RemoveJointOrgMember>(org.id, code));
+    steps.push_back(std::make_unique<core::SetJointOrgLead>(org.id, ""));
+    return std::make_unique<core::GroupCommand>(core::tr("window.cmd_remove_lead", {code}),
+                                                std::move(steps));
 }
 
 void draw_org(const EditorContext& context, const core::JointOrg& org,
@@ -64,7 +80,7 @@ void draw_org(const EditorContext& context, const core::JointOrg& org,
         } else {
             ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.1f, 1.f), "%s", tr(Str::kInvalid));
             for (const auto& p : check->problems) {
-                ImGui::BulletText("%s", p.sentence.c_str());
+                bullet_wrapped(p.sentence);  // never cut at the panel edge or inside a number
             }
         }
     }
@@ -72,11 +88,18 @@ void draw_org(const EditorContext& context, const core::JointOrg& org,
     for (const std::string& m : org.members) {
         ImGui::PushID(m.c_str());
         if (ImGui::SmallButton(tr(Str::kRemove))) {
-            out.commands.push_back(std::make_unique<core::RemoveJointOrgMember>(org.id, m));
+            out.commands.push_back(remove_member(org, m));
+            out.end_merge = true;
         }
         ImGui::SameLine();
         ImGui::Text("%s%s", village_name(plan, m).c_str(), m == org.lead ? " *" : "");
         ImGui::PopID();
+    }
+    const bool remove = ImGui::Button(core::tr("window.delete_org").c_str());
+    note_item("org.delete");
+    if (remove) {
+        out.commands.push_back(std::make_unique<core::DeleteJointOrg>(org.id));
+        out.end_merge = true;
     }
 }
 
@@ -90,6 +113,56 @@ const ImU32 kGroupColors[] = {IM_COL32(214, 39, 40, 255),  IM_COL32(31, 119, 180
                               IM_COL32(255, 127, 14, 255), IM_COL32(23, 190, 207, 255),
                               IM_COL32(140, 86, 75, 255),  IM_COL32(188, 189, 34, 255)};
 
+// The suggested groups, three lines each (so the clipper can skip what is not shown): a tick
+// box with the group's name and a button that brings the map to it, the members, the reason
+// (whole in a tooltip).
+void draw_group_list(const core::Plan& plan, const analysis::Suggestion& s, EditorState& state) {
+    if (!ImGui::BeginChild("##suggested", ImVec2(0.f, 220.f), true)) {
+        ImGui::EndChild();
+        return;
+    }
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(s.groups.size()));
+    while (clipper.Step()) {
+        for (int g = clipper.DisplayStart; g < clipper.DisplayEnd; ++g) {
+            const analysis::SuggestedGroup& group = s.groups[static_cast<std::size_t>(g)];
+            std::string members;
+            for (int m : group.members) {
+                members += (members.empty() ? "" : u8"、") +
+                           plan.villages[static_cast<std::size_t>(m)].name +
+                           (m == group.lead ? "*" : "");
+            }
+            bool on = state.suggestions.merge_pick[static_cast<std::size_t>(g)] != 0;
+            ImGui::PushID(g);
+            ImGui::PushStyleColor(ImGuiCol_CheckMark,
+                                  kGroupColors[static_cast<std::size_t>(g) % 8]);
+            if (ImGui::Checkbox(suggested_group_name(plan, group).c_str(), &on)) {
+                state.suggestions.merge_pick[static_cast<std::size_t>(g)] = on ? 1 : 0;
+            }
+            note_item("merge.group." + std::to_string(g));
+            ImGui::PopStyleColor();
+            ImGui::SameLine();
+            if (ImGui::SmallButton(core::tr("window.show_on_map").c_str())) {
+                fly_to_box(state.view, group_box(plan, group));
+            }
+            note_item("merge.show." + std::to_string(g));
+            ImGui::Indent();
+            text_wrapped_limited(members, 1);
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            if (!text_wrapped_limited(group.explanation.empty() ? " " : group.explanation, 1) &&
+                ImGui::IsItemHovered() && !group.explanation.empty()) {
+                ImGui::BeginTooltip();
+                text_wrapped(group.explanation, ImGui::GetFontSize() * 22.f);
+                ImGui::EndTooltip();
+            }
+            ImGui::PopStyleColor();
+            ImGui::Unindent();
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndChild();
+}
+
 // Run a merge strategy, then tick the groups to keep and accept them as one edit.
 void draw_merge_suggestions(const EditorContext& context, EditorState& state, EditorOutput& out) {
     const core::Plan& plan = *context.plan;
@@ -98,7 +171,7 @@ void draw_merge_suggestions(const EditorContext& context, EditorState& state, Ed
     }
     const char* modes[] = {tr(kSuggestLabels[0]), tr(kSuggestLabels[1]), tr(kSuggestLabels[2])};
     ImGui::SetNextItemWidth(140.f);
-    ImGui::Combo("##suggest_mode", &state.merge_mode, modes, 3);
+    ImGui::Combo("##suggest_mode", &state.suggestions.merge_mode, modes, 3);
     ImGui::SameLine();
     const JobStatus& job = context.job(JobKind::kMerges);
     if (draw_job_progress(job, JobKind::kMerges, out)) {
@@ -110,25 +183,25 @@ void draw_merge_suggestions(const EditorContext& context, EditorState& state, Ed
     if (start) {
         JobRequest request;
         request.kind = JobKind::kMerges;
-        request.mode = kSuggestModes[std::clamp(state.merge_mode, 0, 2)];
+        request.mode = kSuggestModes[std::clamp(state.suggestions.merge_mode, 0, 2)];
         out.start_job = request;
     }
     if (job.answer == nullptr) {
         return;
     }
     const analysis::Suggestion& s = *job.answer;
-    if (state.merge_serial != job.serial) {
-        state.merge_serial = job.serial;
-        state.merge_pick.assign(s.groups.size(), 1);
+    if (state.suggestions.merge_serial != job.serial) {
+        state.suggestions.merge_serial = job.serial;
+        state.suggestions.merge_pick.assign(s.groups.size(), 1);
     }
-    ImGui::TextWrapped(tr(Str::kGroupsResult), static_cast<int>(s.groups.size()),
-                       static_cast<int>(s.unplaced.size()));
+    text_wrapped(core::tr("window.groups_result",
+                          {std::to_string(s.groups.size()), std::to_string(s.unplaced.size())}));
     if (answer_current(job)) {
         const bool ticked = ImGui::SmallButton(tr(Str::kAcceptTicked));
         note_item("merge.accept_ticked");
         if (ticked) {
-            for (std::size_t g = 0; g < state.merge_pick.size(); ++g) {
-                if (state.merge_pick[g]) {
+            for (std::size_t g = 0; g < state.suggestions.merge_pick.size(); ++g) {
+                if (state.suggestions.merge_pick[g]) {
                     out.accept_groups.push_back(static_cast<int>(g));
                 }
             }
@@ -144,42 +217,11 @@ void draw_merge_suggestions(const EditorContext& context, EditorState& state, Ed
     if (ImGui::SmallButton(tr(Str::kDiscard))) {
         out.discard_job = JobKind::kMerges;
     }
-    if (!ImGui::BeginChild("##suggested", ImVec2(0.f, 180.f), true)) {
-        ImGui::EndChild();
-        return;
-    }
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(s.groups.size()));
-    while (clipper.Step()) {
-        for (int g = clipper.DisplayStart; g < clipper.DisplayEnd; ++g) {
-            const analysis::SuggestedGroup& group = s.groups[static_cast<std::size_t>(g)];
-            std::string label;
-            for (int m : group.members) {
-                label += (label.empty() ? "" : u8"、") +
-                         plan.villages[static_cast<std::size_t>(m)].name +
-                         (m == group.lead ? "*" : "");
-            }
-            bool on = state.merge_pick[static_cast<std::size_t>(g)] != 0;
-            ImGui::PushID(g);
-            ImGui::PushStyleColor(ImGuiCol_CheckMark,
-                                  kGroupColors[static_cast<std::size_t>(g) % 8]);
-            if (ImGui::Checkbox(label.c_str(), &on)) {
-                state.merge_pick[static_cast<std::size_t>(g)] = on ? 1 : 0;
-            }
-            note_item("merge.group." + std::to_string(g));
-            ImGui::PopStyleColor();
-            if (ImGui::IsItemHovered() && !group.explanation.empty()) {
-                ImGui::SetTooltip("%s", group.explanation.c_str());
-            }
-            ImGui::PopID();
-        }
-    }
-    ImGui::EndChild();
+    draw_group_list(plan, s, state);
     if (!s.unplaced.empty() && ImGui::TreeNode(tr(Str::kNotPlaced))) {
         for (const analysis::UnplacedVillage& u : s.unplaced) {
-            ImGui::BulletText("%s: %s",
-                              plan.villages[static_cast<std::size_t>(u.village)].name.c_str(),
-                              u.reason.c_str());
+            bullet_wrapped(plan.villages[static_cast<std::size_t>(u.village)].name + ": " +
+                           u.reason);
         }
         ImGui::TreePop();
     }
@@ -188,21 +230,22 @@ void draw_merge_suggestions(const EditorContext& context, EditorState& state, Ed
 }  // namespace
 
 core::CommandPtr new_joint_org(const core::Plan& plan, EditorState& state) {
-    const core::Village& v = plan.villages[static_cast<std::size_t>(state.selected_village)];
+    const core::Village& v =
+        plan.villages[static_cast<std::size_t>(state.selection.selected_village)];
     core::JointOrg org;
     org.id = free_org_id(plan);
     org.name = v.name + tr(Str::kJointOrg);
     org.members = {v.code};
     org.lead = v.code;
-    state.selected_org = org.id;
+    state.selection.selected_org = org.id;
     state.tool = Tool::kJointOrg;
-    state.focus_org_tab = true;
+    state.dialogs.focus_org_tab = true;
     return std::make_unique<core::CreateJointOrg>(std::move(org));
 }
 
 void draw_joint_org_tab(const EditorContext& context, EditorState& state, EditorOutput& out) {
     const core::Plan& plan = *context.plan;
-    const bool can_create = state.selected_village >= 0;
+    const bool can_create = state.selection.selected_village >= 0;
     if (!can_create) {
         ImGui::BeginDisabled();
     }
@@ -217,19 +260,17 @@ void draw_joint_org_tab(const EditorContext& context, EditorState& state, Editor
     ImGui::Separator();
     for (std::size_t i = 0; i < plan.joint_orgs.size(); ++i) {
         const core::JointOrg& org = plan.joint_orgs[i];
-        const bool valid = context.org_checks == nullptr || i >= context.org_checks->size() ||
-                           (*context.org_checks)[i].valid;
+        const std::vector<analysis::JointOrgCheck>& checks = context.analysis->org_checks();
+        const bool valid = i >= checks.size() || checks[i].valid;
         const std::string label = std::string(valid ? "  " : "! ") + org.name + " (" +
                                   std::to_string(org.members.size()) + ")##" + org.id;
-        if (ImGui::Selectable(label.c_str(), org.id == state.selected_org)) {
-            state.selected_org = org.id == state.selected_org ? std::string() : org.id;
+        if (ImGui::Selectable(label.c_str(), org.id == state.selection.selected_org)) {
+            state.selection.selected_org =
+                org.id == state.selection.selected_org ? std::string() : org.id;
         }
-        if (org.id == state.selected_org) {
+        if (org.id == state.selection.selected_org) {
             ImGui::Indent();
-            const analysis::JointOrgCheck* check =
-                context.org_checks != nullptr && i < context.org_checks->size()
-                    ? &(*context.org_checks)[i]
-                    : nullptr;
+            const analysis::JointOrgCheck* check = i < checks.size() ? &checks[i] : nullptr;
             draw_org(context, org, check, out);
             ImGui::Unindent();
         }
@@ -238,7 +279,7 @@ void draw_joint_org_tab(const EditorContext& context, EditorState& state, Editor
 
 void draw_merge_preview(const EditorContext& context, const EditorState& state) {
     const analysis::Suggestion* s = context.job(JobKind::kMerges).answer;
-    if (s == nullptr || state.merge_serial != context.job(JobKind::kMerges).serial) {
+    if (s == nullptr || state.suggestions.merge_serial != context.job(JobKind::kMerges).serial) {
         return;
     }
     const core::Plan& plan = *context.plan;
@@ -247,7 +288,8 @@ void draw_merge_preview(const EditorContext& context, const EditorState& state) 
     std::vector<ImVec2> points;
     for (std::size_t g = 0; g < s->groups.size(); ++g) {
         const analysis::SuggestedGroup& group = s->groups[g];
-        const bool ticked = g < state.merge_pick.size() && state.merge_pick[g] != 0;
+        const bool ticked =
+            g < state.suggestions.merge_pick.size() && state.suggestions.merge_pick[g] != 0;
         const ImU32 color = ticked ? kGroupColors[g % 8] : IM_COL32(120, 120, 120, 140);
         for (int m : group.members) {
             const core::Village& v = plan.villages[static_cast<std::size_t>(m)];
@@ -271,11 +313,12 @@ void draw_merge_preview(const EditorContext& context, const EditorState& state) 
             }
         }
     }
+    draw_suggested_group_labels(plan, state.view, *s, state.suggestions.merge_pick);
 }
 
 void draw_joint_org_overlay(const EditorContext& context, const EditorState& state) {
     const core::Plan& plan = *context.plan;
-    const int index = core::find_joint_org(plan, state.selected_org);
+    const int index = core::find_joint_org(plan, state.selection.selected_org);
     if (index < 0) {
         return;
     }

@@ -50,10 +50,10 @@ void draw_legend(const EditorContext& context) {
 
 void handle_keys(EditorState& state, EditorOutput& out) {
     if (ImGui::IsKeyPressed('b', false)) {
-        state.bookmarks.push_back({state.view.center(), state.view.m_per_px()});
-        state.bookmark = static_cast<int>(state.bookmarks.size()) - 1;
+        state.presentation.bookmarks.push_back({state.view.center(), state.view.m_per_px()});
+        state.presentation.bookmark = static_cast<int>(state.presentation.bookmarks.size()) - 1;
     }
-    const int n = static_cast<int>(state.bookmarks.size());
+    const int n = static_cast<int>(state.presentation.bookmarks.size());
     int step = 0;
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) {
         step = 1;
@@ -61,15 +61,16 @@ void handle_keys(EditorState& state, EditorOutput& out) {
         step = -1;
     }
     if (step != 0 && n > 0) {
-        state.bookmark = ((state.bookmark + step) % n + n) % n;
-        const Bookmark& b = state.bookmarks[static_cast<std::size_t>(state.bookmark)];
+        state.presentation.bookmark = ((state.presentation.bookmark + step) % n + n) % n;
+        const Bookmark& b =
+            state.presentation.bookmarks[static_cast<std::size_t>(state.presentation.bookmark)];
         state.view.set(b.center, b.m_per_px);
     }
     if (ImGui::IsKeyPressed('p', false)) {
         out.export_png = true;
     }
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
-        state.presenting = false;
+        state.presentation.on = false;
         out.windowed = true;
     }
 }
@@ -92,8 +93,9 @@ void draw_presentation(const EditorContext& context, EditorState& state, EditorO
     ImGui::SetNextWindowBgAlpha(0.5f);
     ImGui::Begin("##hint", nullptr, kOverlay);
     ImGui::TextDisabled("%s", tr(Str::kPresentationHint));
-    if (!state.bookmarks.empty()) {
-        ImGui::TextDisabled("%d / %zu", state.bookmark + 1, state.bookmarks.size());
+    if (!state.presentation.bookmarks.empty()) {
+        ImGui::TextDisabled("%d / %zu", state.presentation.bookmark + 1,
+                            state.presentation.bookmarks.size());
     }
     ImGui::End();
     if (!io.WantTextInput) {

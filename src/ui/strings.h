@@ -1,14 +1,18 @@
-// Every label the window shows, in Chinese (the default) and English: one table, looked up by
-// key, so no user-visible string is scattered through the panels.
+// The window's labels by key. Their texts live in the one message catalogue shared with the
+// command line (src/core/catalogue/window.inc, keys "window.*"); Str is the older way for the
+// panels to name them, kept so tr(Str) hands out C strings for ImGui. New text uses
+// core::tr with a "window.*" key and its arguments directly.
 #pragma once
+
+#include "core/messages.h"
 
 #include <string>
 
 namespace beltplan::ui {
 
-enum class Language { kChinese, kEnglish };
+using Language = core::Language;
 
-// One key per label. Keep in the order of the table in strings.cpp.
+// One key per label. Keep in the order of the key table in strings.cpp.
 enum class Str {
     kAppTitle,
     kUnsavedMark,
@@ -155,13 +159,19 @@ enum class Str {
     kCount  // not a label: the number of keys
 };
 
-// The label in the current language (UTF-8, static storage).
+// The label in the current language (UTF-8, valid for the whole run).
 const char* tr(Str key);
-void set_language(Language language);
-Language language();
-// Every label of both languages concatenated (the font atlas needs their glyphs).
+// The catalogue key of a label ("window.app_title").
+const char* catalogue_key(Str key);
+// The language of the catalogue: the window and the command line share it.
+using core::language;
+using core::set_language;
+// The window's starting language: BELTPLAN_LANG (or the locale) when BELTPLAN_LANG is set,
+// else Chinese; the menu switches it.
+Language window_language();
+// Every text of the whole catalogue in both languages (the font atlas needs their glyphs).
 std::string all_label_text();
-// True when row i of the table holds key i (checked by a test).
-bool table_in_key_order();
+// True when every Str key has a catalogue row (checked by a test).
+bool every_key_in_catalogue();
 
 }  // namespace beltplan::ui

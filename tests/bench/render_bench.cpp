@@ -1,5 +1,6 @@
 // Render benchmarks (offscreen EGL): scene build, one 1600x1100 frame, and recolouring after an
-// edit (texture rewrite) beside its reference, rebuilding the scene. Sizes: 5k and 50k villages.
+// edit (a radius uniform) beside its reference, rebuilding the scene. Sizes: 5k and 50k villages.
+#include "analysis/plan_analysis.h"
 #include "bench_plans.h"
 #include "render/fonts.h"
 #include "render/map_scene.h"
@@ -37,11 +38,20 @@ render::OffscreenRenderer* renderer() {
     return r.get();
 }
 
+// The plan's analysis, kept per plan like the plans.
+const analysis::PlanAnalysis& analysis_of(const core::Plan& plan) {
+    static std::map<const core::Plan*, std::unique_ptr<analysis::PlanAnalysis>> kept;
+    auto& a = kept[&plan];
+    if (!a) {
+        a = std::make_unique<analysis::PlanAnalysis>(plan);
+    }
+    return *a;
+}
+
 render::SceneInputs inputs_of(const core::Plan& plan) {
     render::SceneInputs in;
     in.plan = &plan;
-    in.reach = analysis::euclidean_reach(plan);
-    in.radius_m = 3000;
+    in.analysis = &analysis_of(plan);
     auto font = render::load_cjk_font();
     if (font) {
         in.font = *font;
@@ -63,9 +73,10 @@ render::ViewSetup view_of(const render::MapScene& scene) {
     return v;
 }
 
-std::vector<render::Rgba> colors_of(const core::Plan& plan, double radius_m) {
-    const auto reach = analysis::euclidean_reach(plan);
-    return render::color_villages(plan, reach, radius_m, {}).value().fill;
+render::VillageColoring coloring_of(const core::Plan& plan, double radius_m) {
+    render::ColoringRequest request;
+    request.per_village = false;
+    return render::color_villages(plan, analysis_of(plan).reach(), radius_m, request).value();
 }
 
 void BM_Render_SceneBuild(benchmark::State& state) {
@@ -84,7 +95,7 @@ void BM_Render_Frame(benchmark::State& state) {
     }
     const core::Plan& plan = plan_of(static_cast<int>(state.range(0)));
     render::MapScene scene(inputs_of(plan));
-    scene.set_village_colors(colors_of(plan, 3000));
+    scene.set_coloring(coloring_of(plan, 3000));
     const render::ViewSetup view = view_of(scene);
     (void)renderer()->render(scene.root().get(), nullptr, view);  // compile GL objects
     for (auto _ : state) {
@@ -93,7 +104,7 @@ void BM_Render_Frame(benchmark::State& state) {
     }
 }
 
-// An edit (the reach radius changed): new colours into the texture, then one frame.
+// An edit (the reach radius changed): a new radius uniform and legend colouring, one frame.
 void BM_Render_RecolourAndFrame(benchmark::State& state) {
     if (renderer() == nullptr) {
         state.SkipWithError("no GL context");
@@ -101,27 +112,30 @@ void BM_Render_RecolourAndFrame(benchmark::State& state) {
     }
     const core::Plan& plan = plan_of(static_cast<int>(state.range(0)));
     render::MapScene scene(inputs_of(plan));
-    const std::vector<render::Rgba> a = colors_of(plan, 3000);
-    const std::vector<render::Rgba> b = colors_of(plan, 1500);
     const render::ViewSetup view = view_of(scene);
     (void)renderer()->render(scene.root().get(), nullptr, view);
     bool flip = false;
     for (auto _ : state) {
-        scene.set_village_colors(flip ? a : b);
+        const double radius = flip ? 3000 : 1500;
+        scene.set_coloring(coloring_of(plan, radius));
+        scene.set_reach_radius(radius);
         flip = !flip;
         auto image = renderer()->render(scene.root().get(), nullptr, view);
         benchmark::DoNotOptimize(image.value().get());
     }
 }
 
-// The recolour step alone (CPU side: colours into the texture image).
+// The recolour step alone (CPU side: the colouring's uniforms and the radius).
 void BM_Render_RecolourOnly(benchmark::State& state) {
     const core::Plan& plan = plan_of(static_cast<int>(state.range(0)));
     render::MapScene scene(inputs_of(plan));
-    const std::vector<render::Rgba> a = colors_of(plan, 3000);
+    bool flip = false;
     for (auto _ : state) {
-        scene.set_village_colors(a);
-        benchmark::DoNotOptimize(scene.color_image()->data());
+        const double radius = flip ? 3000 : 1500;
+        scene.set_coloring(coloring_of(plan, radius));
+        scene.set_reach_radius(radius);
+        flip = !flip;
+        benchmark::DoNotOptimize(scene.reach_radius_uniform());
     }
 }
 
@@ -133,10 +147,10 @@ void BM_Render_RebuildAndFrame(benchmark::State& state) {
     }
     const core::Plan& plan = plan_of(static_cast<int>(state.range(0)));
     const render::SceneInputs in = inputs_of(plan);
-    const std::vector<render::Rgba> a = colors_of(plan, 3000);
+    const render::VillageColoring a = coloring_of(plan, 3000);
     for (auto _ : state) {
         render::MapScene scene(in);
-        scene.set_village_colors(a);
+        scene.set_coloring(a);
         auto image = renderer()->render(scene.root().get(), nullptr, view_of(scene));
         benchmark::DoNotOptimize(image.value().get());
     }

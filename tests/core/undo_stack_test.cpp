@@ -3,7 +3,9 @@
 #include "core/undo_stack.h"
 
 #include "core/belt_commands.h"
+#include "core/contiguity_commands.h"
 #include "core/joint_org_commands.h"
+#include "core/settings_commands.h"
 #include "core/site_commands.h"
 #include "support/grid_plan.h"
 

@@ -1,7 +1,9 @@
 // Commands across save and load: an edited plan saved and read back equals the one in memory,
 // the history applies to the reloaded plan, and undo then save gives back the pre-edit file.
 #include "core/belt_commands.h"
+#include "core/contiguity_commands.h"
 #include "core/joint_org_commands.h"
+#include "core/settings_commands.h"
 #include "core/site_commands.h"
 #include "core/undo_stack.h"
 #include "io/plan_file.h"

@@ -2,7 +2,7 @@
 // site, the legend, tiles stitched like a single image, recolouring, and the sample plan.
 #include "render/map_render.h"
 
-#include "analysis/coverage.h"
+#include "analysis/plan_analysis.h"
 #include "io/plan_file.h"
 #include "render/label_layer.h"
 #include "render/render_fixture.h"
@@ -32,10 +32,12 @@ MapRequest plain_request(int w, int h) {
 }
 
 core::Result<MapImage> render_plan(const core::Plan& plan, double radius_m, const MapRequest& req) {
+    analysis::AnalysisOptions settings;
+    settings.radius_m = radius_m;
+    const analysis::PlanAnalysis results(plan, settings);
     MapInputs in;
     in.plan = &plan;
-    in.reach = analysis::euclidean_reach(plan);
-    in.radius_m = radius_m;
+    in.analysis = &results;
     return render_map(*test::renderer(), in, req);
 }
 
@@ -167,10 +169,10 @@ TEST(MapRender, sample_plan_with_every_layer_is_not_blank) {
     REQUIRE_GL();
     auto plan = io::read_plan(test::source_path("maps/xuanhua.gpkg"));
     ASSERT_TRUE(plan.ok());
+    const analysis::PlanAnalysis results(*plan);
     MapInputs in;
     in.plan = &*plan;
-    in.reach = analysis::euclidean_reach(*plan);
-    in.radius_m = plan->settings.reach_m;
+    in.analysis = &results;
     MapRequest req;
     req.width = 1600;
     req.height = 1100;
@@ -260,7 +262,7 @@ TEST(MapRender, joint_organizations_in_their_group_colours) {
     auto map = render_plan(plan, 1500, req);
     ASSERT_TRUE(map.ok()) << map.error().message;
     test::dump_png(*map->image, "grid_orgs");
-    const std::vector<int> idx = joint_org_color_indices(plan);
+    const std::vector<int> idx = joint_org_color_indices(plan, analysis::contiguity(plan, {}));
     EXPECT_NE(idx[0], idx[1]);  // groups 1 and 2 touch
     // Village I (index 8) belongs to group 2; probe off its centre, away from its name.
     const core::PointM c = core::centroid(plan.villages[8].shape);

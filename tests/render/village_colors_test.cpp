@@ -71,10 +71,11 @@ TEST(VillageColors, neighbouring_joint_orgs_get_different_colours) {
     org("g1", 0);
     org("g2", 1);
     org("g3", 2);
-    const std::vector<int> idx = joint_org_color_indices(plan);
+    const analysis::ContiguityGraph graph = analysis::contiguity(plan, {});
+    const std::vector<int> idx = joint_org_color_indices(plan, graph);
     EXPECT_NE(idx[0], idx[1]);
     EXPECT_NE(idx[1], idx[2]);
-    auto c = color_villages(plan, {}, 3000, {ColorMode::kJointOrg, "", 5});
+    auto c = color_villages(plan, {}, 3000, {ColorMode::kJointOrg, "", 5, &graph});
     ASSERT_TRUE(c.ok());
     EXPECT_NE(c->fill[0], c->fill[1]);
 }

@@ -1,0 +1,2 @@
+// Fixture: analysis may not see GDAL's driver header.
+#include <ogrsf_frmts.h>
