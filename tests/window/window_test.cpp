@@ -14,7 +14,7 @@
 #include "support/test_support.h"
 #include "ui/editor.h"
 #include "ui/strings.h"
-#include "ui/xvfb_display.h"
+#include "window/xvfb_display.h"
 
 #include <gtest/gtest.h>
 #include <osgDB/ReadFile>
