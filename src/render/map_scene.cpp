@@ -109,24 +109,25 @@ MapScene::MapScene(const SceneInputs& inputs) {
         inputs.basemap != nullptr ? detail::build_basemap(*inputs.basemap, frame)
                                   : osg::ref_ptr<osg::Group>(new osg::Group);
     const double extent = std::max(bounds_.width(), bounds_.height());
-    township_levels_ = detail::township_levels(plan, frame, extent);
-    layers_[static_cast<std::size_t>(Layer::kTownships)] = new osg::Group;
-    layers_[static_cast<std::size_t>(Layer::kTownships)]->addChild(township_levels_->node());
+    auto levelled = [&](Layer layer, std::unique_ptr<detail::ScaleLevels> levels) {
+        layers_[static_cast<std::size_t>(layer)] = new osg::Group;
+        layers_[static_cast<std::size_t>(layer)]->addChild(levels->node());
+        levels_.push_back(std::move(levels));
+        return levels_.back().get();
+    };
+    levelled(Layer::kTownships, detail::township_levels(plan, frame, extent));
     if (inputs.extruded) {
         layers_[static_cast<std::size_t>(Layer::kVillages)] =
             detail::build_extruded_villages(plan, frame, textures);
     } else {
-        village_levels_ = detail::village_levels(plan, frame, textures, extent);
-        layers_[static_cast<std::size_t>(Layer::kVillages)] = new osg::Group;
-        layers_[static_cast<std::size_t>(Layer::kVillages)]->addChild(village_levels_->node());
+        village_levels_ =
+            levelled(Layer::kVillages, detail::village_levels(plan, frame, textures, extent));
     }
+    levelled(Layer::kRoads, detail::road_levels(plan, frame, extent));
     // The first level of detail; its line widths are collected with everyone else's below.
-    for (detail::LevelledPolygons* levels : {village_levels_.get(), township_levels_.get()}) {
-        if (levels != nullptr) {
-            levels->show_for(inputs.extruded ? 0.0 : inputs.m_per_px);
-        }
+    for (const auto& levels : levels_) {
+        levels->show_for(inputs.extruded ? 0.0 : inputs.m_per_px);
     }
-    layers_[static_cast<std::size_t>(Layer::kRoads)] = detail::build_roads(plan, frame);
     layers_[static_cast<std::size_t>(Layer::kSites)] = detail::build_sites(plan, frame);
     for (Layer l : {Layer::kReach, Layer::kBelts, Layer::kJointOrgs, Layer::kWorkStations}) {
         layers_[static_cast<std::size_t>(l)] = new osg::Group;
@@ -177,15 +178,13 @@ MapScene::MapScene(const SceneInputs& inputs) {
 MapScene::~MapScene() = default;
 
 void MapScene::set_view_scale(double m_per_px) {
-    for (detail::LevelledPolygons* levels : {village_levels_.get(), township_levels_.get()}) {
-        if (levels != nullptr) {
-            adopt_line_widths(levels->show_for(m_per_px));
-        }
+    for (const auto& levels : levels_) {
+        adopt_line_widths(levels->show_for(m_per_px));
     }
 }
 
 double MapScene::village_detail_m() const {
-    return village_levels_ ? village_levels_->shown_tolerance_m() : 0.0;
+    return village_levels_ != nullptr ? village_levels_->shown_tolerance_m() : 0.0;
 }
 
 void MapScene::adopt_line_widths(osg::Node* node) {

@@ -2,6 +2,7 @@
 // per level), reach (discs or road stretches within R, cut by the bp_reach_m uniform), belts
 // (translucent band and member villages), joint organizations and work stations (the
 // analysis's dissolved outlines, lead marked).
+#include "core/arc_simplify.h"
 #include "render/scene_parts.h"
 #include "render/shader_library.h"
 #include "render/village_colors.h"
@@ -63,9 +64,8 @@ void add_group_child(osg::Group& group, const osg::ref_ptr<osg::Node>& node) {
     }
 }
 
-}  // namespace
-
-osg::ref_ptr<osg::Group> build_roads(const core::Plan& plan, const Frame& frame) {
+// The roads as drawn at one tolerance (0: as they are).
+osg::ref_ptr<osg::Group> roads_at(const core::Plan& plan, const Frame& frame, double tolerance_m) {
     std::set<std::string> belt_roads;
     for (const core::Belt& b : plan.belts) {
         belt_roads.insert(b.roads.begin(), b.roads.end());
@@ -75,7 +75,8 @@ osg::ref_ptr<osg::Group> build_roads(const core::Plan& plan, const Frame& frame)
         const std::size_t s =
             belt_roads.count(road.name) != 0 ? 4 : road_style_index(road.road_class);
         for (const core::LineString& part : road.parts) {
-            batches[s].add_line(frame, part);
+            batches[s].add_line(frame,
+                                tolerance_m > 0.0 ? core::simplify_line(part, tolerance_m) : part);
         }
     }
     osg::ref_ptr<osg::Group> group = new osg::Group;
@@ -92,6 +93,16 @@ osg::ref_ptr<osg::Group> build_roads(const core::Plan& plan, const Frame& frame)
                         batches[i].build(style.fill, style.width_px, bin::kRoad + order + 1));
     }
     return group;
+}
+
+}  // namespace
+
+std::unique_ptr<ScaleLevels> road_levels(const core::Plan& plan, const Frame& frame,
+                                         double extent_m) {
+    return std::make_unique<ScaleLevels>(
+        extent_m, [&plan, frame](double tolerance_m) -> osg::ref_ptr<osg::Node> {
+            return roads_at(plan, frame, tolerance_m);
+        });
 }
 
 osg::ref_ptr<osg::Group> build_sites(const core::Plan& plan, const Frame& frame) {

@@ -127,13 +127,13 @@ void add_if(osg::Group& group, const osg::ref_ptr<osg::Geometry>& geometry) {
 
 }  // namespace
 
-std::unique_ptr<LevelledPolygons> village_levels(const core::Plan& plan, const Frame& frame,
-                                                 const VillageTextures& textures, double extent_m) {
+std::unique_ptr<ScaleLevels> village_levels(const core::Plan& plan, const Frame& frame,
+                                            const VillageTextures& textures, double extent_m) {
     const osg::ref_ptr<osg::StateSet> state = village_fill_state(textures, false);
-    return std::make_unique<LevelledPolygons>(
+    return coverage_levels(
         village_shapes(plan), extent_m,
         [frame, state](const std::vector<const core::MultiPolygon*>& shapes,
-                       const std::vector<core::LineString>& arcs) {
+                       const std::vector<core::LineString>& arcs) -> osg::ref_ptr<osg::Node> {
             osg::ref_ptr<osg::Group> group = new osg::Group;
             if (shapes.empty()) {
                 return group;
@@ -159,16 +159,16 @@ osg::ref_ptr<osg::Group> build_extruded_villages(const core::Plan& plan, const F
     return group;
 }
 
-std::unique_ptr<LevelledPolygons> township_levels(const core::Plan& plan, const Frame& frame,
-                                                  double extent_m) {
+std::unique_ptr<ScaleLevels> township_levels(const core::Plan& plan, const Frame& frame,
+                                             double extent_m) {
     std::vector<const core::MultiPolygon*> shapes;
     for (const core::Township& t : plan.townships) {
         shapes.push_back(&t.shape);
     }
-    return std::make_unique<LevelledPolygons>(
+    return coverage_levels(
         std::move(shapes), extent_m,
         [frame](const std::vector<const core::MultiPolygon*>& towns,
-                const std::vector<core::LineString>& arcs) {
+                const std::vector<core::LineString>& arcs) -> osg::ref_ptr<osg::Node> {
             osg::ref_ptr<osg::Group> group = new osg::Group;
             TriangleBatch fill;
             for (std::size_t i = 0; i < towns.size(); ++i) {

@@ -20,6 +20,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <memory>
 
@@ -59,7 +60,12 @@ std::map<int, std::unique_ptr<app::WindowApp>>& windows() {
     return opened;
 }
 
+// Opens the window of size n; a window of another size is closed first (one at a time: each
+// holds the process's ImGui backend).
 std::unique_ptr<app::WindowApp> open(int n, double* ms) {
+    for (auto it = windows().begin(); it != windows().end();) {
+        it = it->first != n ? windows().erase(it) : std::next(it);
+    }
     app::WindowOptions options;
     options.plan_path = plan_file(n);
     const auto start = Clock::now();
@@ -347,4 +353,14 @@ BENCHMARK(BM_Window_FrameWhileSuggesting)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 
-BENCHMARK_MAIN();
+// The windows are closed before the program's statics go (OSG's and ImGui's among them).
+int main(int argc, char** argv) {
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
+        return 1;
+    }
+    benchmark::RunSpecifiedBenchmarks();
+    windows().clear();
+    benchmark::Shutdown();
+    return 0;
+}
