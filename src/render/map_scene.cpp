@@ -178,8 +178,18 @@ MapScene::MapScene(const SceneInputs& inputs) {
 MapScene::~MapScene() = default;
 
 void MapScene::set_view_scale(double m_per_px) {
+    m_per_px_ = m_per_px;
     for (const auto& levels : levels_) {
         adopt_line_widths(levels->show_for(m_per_px));
+    }
+    fit_discs();
+}
+
+void MapScene::fit_discs() {
+    const double radius_px = m_per_px_ > 0.0 ? radius_m_ / m_per_px_ : 1e9;
+    if (analysis_ != nullptr && analysis_->distance() == core::DistanceMode::kEuclidean &&
+        detail::disc_sides_for(radius_px) != disc_sides_) {
+        set_reach_layer(*analysis_);
     }
 }
 
@@ -260,6 +270,8 @@ void MapScene::set_coloring(const VillageColoring& coloring) {
 
 void MapScene::set_reach_radius(double radius_m) {
     reach_m_->set(stored_radius_m(radius_m));
+    radius_m_ = radius_m;
+    fit_discs();
 }
 
 float MapScene::reach_radius_uniform() const {
@@ -272,6 +284,7 @@ void MapScene::update(const analysis::PlanAnalysis& analysis,
                       const analysis::AnalysisDelta& delta) {
     using analysis::Derived;
     const core::Plan& plan = analysis.plan();
+    analysis_ = &analysis;
     const std::vector<analysis::Reach>& reach = analysis.reach();
     if (delta.all_villages) {
         values_->set_all(ValueChannel::kReach, reach_values(plan, reach));
@@ -281,11 +294,14 @@ void MapScene::update(const analysis::PlanAnalysis& analysis,
             values_->set(ValueChannel::kReach, i, stored_reach_m(reach[i].distance_m));
         }
     }
-    set_reach_radius(analysis.radius_m());
+    reach_m_->set(stored_radius_m(analysis.radius_m()));
+    radius_m_ = analysis.radius_m();
     const bool network = analysis.distance() == core::DistanceMode::kNetwork;
     if (delta.has(Derived::kDistanceMode) ||
         (network ? delta.has(Derived::kReachRoads) : delta.has(Derived::kSites))) {
         set_reach_layer(analysis);
+    } else {
+        fit_discs();  // a new radius may want discs of other sides
     }
     const detail::Frame frame{origin_};
     if (delta.has(Derived::kBeltMembers)) {
@@ -314,7 +330,10 @@ void MapScene::update(const analysis::PlanAnalysis& analysis,
 }
 
 void MapScene::set_reach_layer(const analysis::PlanAnalysis& analysis) {
-    replace_layer(Layer::kReach, detail::build_reach(analysis, detail::Frame{origin_}));
+    const double radius_px = m_per_px_ > 0.0 ? radius_m_ / m_per_px_ : 1e9;
+    disc_sides_ = detail::disc_sides_for(radius_px);
+    replace_layer(Layer::kReach,
+                  detail::build_reach(analysis, detail::Frame{origin_}, disc_sides_));
 }
 
 void MapScene::set_joint_orgs(const analysis::PlanAnalysis& analysis) {

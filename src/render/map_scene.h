@@ -129,6 +129,8 @@ public:
     float reach_radius_uniform() const;
 
 private:
+    // Rebuilds the reach layer when the discs need other sides for their size on screen.
+    void fit_discs();
     // Swaps a layer's children for those of `fresh`, keeping its node (visibility, name).
     void replace_layer(Layer layer, osg::ref_ptr<osg::Group> fresh);
     void set_reach_layer(const analysis::PlanAnalysis& analysis);
@@ -148,7 +150,11 @@ private:
     osg::ref_ptr<osg::Uniform> reach_m_;
     osg::ref_ptr<osg::StateSet> fill_uniforms_;  // the colouring uniforms of the village programs
     float pixel_scale_ = 1.f;
-    bool sites_stale_ = false;  // sites moved while their layer was hidden
+    bool sites_stale_ = false;                          // sites moved while their layer was hidden
+    const analysis::PlanAnalysis* analysis_ = nullptr;  // the last one given (borrowed)
+    double m_per_px_ = 0.0;                             // the view scale; 0 = full detail
+    double radius_m_ = 0.0;                             // the reach radius drawn
+    int disc_sides_ = 0;                                // of the reach layer as built
     std::vector<std::pair<osg::ref_ptr<osg::LineWidth>, float>> line_widths_;  // base widths
     std::size_t village_count_ = 0;
     core::Box bounds_;

@@ -58,14 +58,14 @@ std::unique_ptr<ScaleLevels> coverage_levels(std::vector<const core::MultiPolygo
         }
         core::SimplifiedCoverage simplified = (*topology)->simplify(tolerance_m);
         if (tolerance_m <= 0.0) {
-            return build(shapes, simplified.arcs);  // the shapes as they are
+            return build(tolerance_m, shapes, simplified.arcs);  // the shapes as they are
         }
         std::vector<const core::MultiPolygon*> simple;
         simple.reserve(simplified.shapes.size());
         for (const core::MultiPolygon& s : simplified.shapes) {
             simple.push_back(&s);
         }
-        return build(simple, simplified.arcs);
+        return build(tolerance_m, simple, simplified.arcs);
     });
 }
 

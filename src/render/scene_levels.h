@@ -46,11 +46,11 @@ private:
     double shown_tolerance_m_ = -1.0;
 };
 
-// A polygon coverage at one tolerance: its shapes (input order) and boundary arcs (every
-// shared boundary once).
-using CoverageBuilder =
-    std::function<osg::ref_ptr<osg::Node>(const std::vector<const core::MultiPolygon*>& shapes,
-                                          const std::vector<core::LineString>& arcs)>;
+// A polygon coverage at one tolerance (0: as it is): its shapes (input order) and boundary
+// arcs (every shared boundary once).
+using CoverageBuilder = std::function<osg::ref_ptr<osg::Node>(
+    double tolerance_m, const std::vector<const core::MultiPolygon*>& shapes,
+    const std::vector<core::LineString>& arcs)>;
 
 // Levels of a polygon coverage. Borrows `shapes`, which must outlive the levels; the arcs are
 // found when the first level is built.

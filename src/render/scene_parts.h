@@ -125,7 +125,11 @@ std::unique_ptr<ScaleLevels> road_levels(const core::Plan& plan, const Frame& fr
 osg::ref_ptr<osg::Group> build_sites(const core::Plan& plan, const Frame& frame);
 // Reach drawn with the bp_reach_m uniform: a disc and rim around every site (straight line),
 // or the road pieces with their distance along the roads (network), cut in the shader.
-osg::ref_ptr<osg::Group> build_reach(const analysis::PlanAnalysis& analysis, const Frame& frame);
+// disc_sides: sides of the polygon drawn for a disc (disc_sides_for the radius on screen).
+osg::ref_ptr<osg::Group> build_reach(const analysis::PlanAnalysis& analysis, const Frame& frame,
+                                     int disc_sides);
+// Sides of a disc of radius_px pixels drawn within about half a pixel of the circle.
+int disc_sides_for(double radius_px);
 osg::ref_ptr<osg::Group> build_belts(const core::Plan& plan, const Frame& frame,
                                      const std::vector<analysis::BeltResult>& belts);
 // Outlines (analysis::PlanAnalysis::org_outlines) in the colours `colors` gives each group
