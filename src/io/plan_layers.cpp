@@ -2,7 +2,7 @@
 // union over a layer's features, and the rows built from the plan on demand.
 #include "io/plan_layers.h"
 
-#include "core/geos_ops.h"
+#include "core/dissolve.h"
 #include "io/plan_file.h"
 
 #include <cstdio>
@@ -256,14 +256,7 @@ Table sites_table(const core::Plan& plan) {
 GeometryPtr outline(const core::Plan& plan,
                     const std::unordered_map<std::string, std::size_t>& index,
                     const std::vector<std::string>& codes) {
-    std::vector<const core::MultiPolygon*> shapes;
-    for (const std::string& code : codes) {
-        auto it = index.find(code);
-        if (it != index.end()) {
-            shapes.push_back(&plan.villages[it->second].shape);
-        }
-    }
-    return to_ogr(core::union_all(shapes));
+    return to_ogr(core::dissolve_villages(plan, index, codes));
 }
 
 Table joint_orgs_table(const core::Plan& plan) {

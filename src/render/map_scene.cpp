@@ -109,24 +109,25 @@ MapScene::MapScene(const SceneInputs& inputs) {
         inputs.basemap != nullptr ? detail::build_basemap(*inputs.basemap, frame)
                                   : osg::ref_ptr<osg::Group>(new osg::Group);
     const double extent = std::max(bounds_.width(), bounds_.height());
-    township_levels_ = detail::township_levels(plan, frame, extent);
-    layers_[static_cast<std::size_t>(Layer::kTownships)] = new osg::Group;
-    layers_[static_cast<std::size_t>(Layer::kTownships)]->addChild(township_levels_->node());
+    auto levelled = [&](Layer layer, std::unique_ptr<detail::ScaleLevels> levels) {
+        layers_[static_cast<std::size_t>(layer)] = new osg::Group;
+        layers_[static_cast<std::size_t>(layer)]->addChild(levels->node());
+        levels_.push_back(std::move(levels));
+        return levels_.back().get();
+    };
+    levelled(Layer::kTownships, detail::township_levels(plan, frame, extent));
     if (inputs.extruded) {
         layers_[static_cast<std::size_t>(Layer::kVillages)] =
             detail::build_extruded_villages(plan, frame, textures);
     } else {
-        village_levels_ = detail::village_levels(plan, frame, textures, extent);
-        layers_[static_cast<std::size_t>(Layer::kVillages)] = new osg::Group;
-        layers_[static_cast<std::size_t>(Layer::kVillages)]->addChild(village_levels_->node());
+        village_levels_ =
+            levelled(Layer::kVillages, detail::village_levels(plan, frame, textures, extent));
     }
+    levelled(Layer::kRoads, detail::road_levels(plan, frame, extent));
     // The first level of detail; its line widths are collected with everyone else's below.
-    for (detail::LevelledPolygons* levels : {village_levels_.get(), township_levels_.get()}) {
-        if (levels != nullptr) {
-            levels->show_for(inputs.extruded ? 0.0 : inputs.m_per_px);
-        }
+    for (const auto& levels : levels_) {
+        levels->show_for(inputs.extruded ? 0.0 : inputs.m_per_px);
     }
-    layers_[static_cast<std::size_t>(Layer::kRoads)] = detail::build_roads(plan, frame);
     layers_[static_cast<std::size_t>(Layer::kSites)] = detail::build_sites(plan, frame);
     for (Layer l : {Layer::kReach, Layer::kBelts, Layer::kJointOrgs, Layer::kWorkStations}) {
         layers_[static_cast<std::size_t>(l)] = new osg::Group;
@@ -177,15 +178,23 @@ MapScene::MapScene(const SceneInputs& inputs) {
 MapScene::~MapScene() = default;
 
 void MapScene::set_view_scale(double m_per_px) {
-    for (detail::LevelledPolygons* levels : {village_levels_.get(), township_levels_.get()}) {
-        if (levels != nullptr) {
-            adopt_line_widths(levels->show_for(m_per_px));
-        }
+    m_per_px_ = m_per_px;
+    for (const auto& levels : levels_) {
+        adopt_line_widths(levels->show_for(m_per_px));
+    }
+    fit_discs();
+}
+
+void MapScene::fit_discs() {
+    const double radius_px = m_per_px_ > 0.0 ? radius_m_ / m_per_px_ : 1e9;
+    if (analysis_ != nullptr && analysis_->distance() == core::DistanceMode::kEuclidean &&
+        detail::disc_sides_for(radius_px) != disc_sides_) {
+        set_reach_layer(*analysis_);
     }
 }
 
 double MapScene::village_detail_m() const {
-    return village_levels_ ? village_levels_->shown_tolerance_m() : 0.0;
+    return village_levels_ != nullptr ? village_levels_->shown_tolerance_m() : 0.0;
 }
 
 void MapScene::adopt_line_widths(osg::Node* node) {
@@ -261,6 +270,8 @@ void MapScene::set_coloring(const VillageColoring& coloring) {
 
 void MapScene::set_reach_radius(double radius_m) {
     reach_m_->set(stored_radius_m(radius_m));
+    radius_m_ = radius_m;
+    fit_discs();
 }
 
 float MapScene::reach_radius_uniform() const {
@@ -273,6 +284,7 @@ void MapScene::update(const analysis::PlanAnalysis& analysis,
                       const analysis::AnalysisDelta& delta) {
     using analysis::Derived;
     const core::Plan& plan = analysis.plan();
+    analysis_ = &analysis;
     const std::vector<analysis::Reach>& reach = analysis.reach();
     if (delta.all_villages) {
         values_->set_all(ValueChannel::kReach, reach_values(plan, reach));
@@ -282,11 +294,14 @@ void MapScene::update(const analysis::PlanAnalysis& analysis,
             values_->set(ValueChannel::kReach, i, stored_reach_m(reach[i].distance_m));
         }
     }
-    set_reach_radius(analysis.radius_m());
+    reach_m_->set(stored_radius_m(analysis.radius_m()));
+    radius_m_ = analysis.radius_m();
     const bool network = analysis.distance() == core::DistanceMode::kNetwork;
     if (delta.has(Derived::kDistanceMode) ||
         (network ? delta.has(Derived::kReachRoads) : delta.has(Derived::kSites))) {
         set_reach_layer(analysis);
+    } else {
+        fit_discs();  // a new radius may want discs of other sides
     }
     const detail::Frame frame{origin_};
     if (delta.has(Derived::kBeltMembers)) {
@@ -315,7 +330,10 @@ void MapScene::update(const analysis::PlanAnalysis& analysis,
 }
 
 void MapScene::set_reach_layer(const analysis::PlanAnalysis& analysis) {
-    replace_layer(Layer::kReach, detail::build_reach(analysis, detail::Frame{origin_}));
+    const double radius_px = m_per_px_ > 0.0 ? radius_m_ / m_per_px_ : 1e9;
+    disc_sides_ = detail::disc_sides_for(radius_px);
+    replace_layer(Layer::kReach,
+                  detail::build_reach(analysis, detail::Frame{origin_}, disc_sides_));
 }
 
 void MapScene::set_joint_orgs(const analysis::PlanAnalysis& analysis) {

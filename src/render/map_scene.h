@@ -48,7 +48,7 @@ const char* to_code(Layer layer);
 
 class VillageValues;
 namespace detail {
-class LevelledPolygons;
+class ScaleLevels;
 }
 
 // What the scene is built from. Pointers are borrowed for the constructor only.
@@ -99,8 +99,8 @@ public:
     void set_sites(const core::Plan& plan);
     bool sites_stale() const { return sites_stale_; }
 
-    // The scale the map is drawn at (metres per pixel; 0 = full detail): villages and
-    // townships are shown simplified to under a pixel (shared boundaries kept shared), in full
+    // The scale the map is drawn at (metres per pixel; 0 = full detail): villages, townships
+    // and roads are shown simplified to under a pixel (shared boundaries kept shared), in full
     // when zoomed in. The window calls it before each frame, a map before it renders.
     void set_view_scale(double m_per_px);
     // Tolerance in metres of the village outlines shown (0 = full geometry).
@@ -129,6 +129,8 @@ public:
     float reach_radius_uniform() const;
 
 private:
+    // Rebuilds the reach layer when the discs need other sides for their size on screen.
+    void fit_discs();
     // Swaps a layer's children for those of `fresh`, keeping its node (visibility, name).
     void replace_layer(Layer layer, osg::ref_ptr<osg::Group> fresh);
     void set_reach_layer(const analysis::PlanAnalysis& analysis);
@@ -139,15 +141,20 @@ private:
     osg::ref_ptr<osg::Group> root_;
     std::array<osg::ref_ptr<osg::Group>, kLayerCount> layers_;
     std::unique_ptr<VillageValues> values_;
-    std::unique_ptr<detail::LevelledPolygons> village_levels_;  // null in the 2.5D scene
-    std::unique_ptr<detail::LevelledPolygons> township_levels_;
+    // Layers drawn at the level of detail of the view (village_levels_ is null in 2.5D).
+    std::vector<std::unique_ptr<detail::ScaleLevels>> levels_;
+    detail::ScaleLevels* village_levels_ = nullptr;
     osg::ref_ptr<osg::Image> heights_;
     osg::ref_ptr<osg::Uniform> height_scale_;
     osg::ref_ptr<osg::Uniform> px_scale_;
     osg::ref_ptr<osg::Uniform> reach_m_;
     osg::ref_ptr<osg::StateSet> fill_uniforms_;  // the colouring uniforms of the village programs
     float pixel_scale_ = 1.f;
-    bool sites_stale_ = false;  // sites moved while their layer was hidden
+    bool sites_stale_ = false;                          // sites moved while their layer was hidden
+    const analysis::PlanAnalysis* analysis_ = nullptr;  // the last one given (borrowed)
+    double m_per_px_ = 0.0;                             // the view scale; 0 = full detail
+    double radius_m_ = 0.0;                             // the reach radius drawn
+    int disc_sides_ = 0;                                // of the reach layer as built
     std::vector<std::pair<osg::ref_ptr<osg::LineWidth>, float>> line_widths_;  // base widths
     std::size_t village_count_ = 0;
     core::Box bounds_;

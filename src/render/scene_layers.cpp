@@ -2,6 +2,7 @@
 // per level), reach (discs or road stretches within R, cut by the bp_reach_m uniform), belts
 // (translucent band and member villages), joint organizations and work stations (the
 // analysis's dissolved outlines, lead marked).
+#include "core/arc_simplify.h"
 #include "render/scene_parts.h"
 #include "render/shader_library.h"
 #include "render/village_colors.h"
@@ -63,9 +64,8 @@ void add_group_child(osg::Group& group, const osg::ref_ptr<osg::Node>& node) {
     }
 }
 
-}  // namespace
-
-osg::ref_ptr<osg::Group> build_roads(const core::Plan& plan, const Frame& frame) {
+// The roads as drawn at one tolerance (0: as they are).
+osg::ref_ptr<osg::Group> roads_at(const core::Plan& plan, const Frame& frame, double tolerance_m) {
     std::set<std::string> belt_roads;
     for (const core::Belt& b : plan.belts) {
         belt_roads.insert(b.roads.begin(), b.roads.end());
@@ -75,7 +75,8 @@ osg::ref_ptr<osg::Group> build_roads(const core::Plan& plan, const Frame& frame)
         const std::size_t s =
             belt_roads.count(road.name) != 0 ? 4 : road_style_index(road.road_class);
         for (const core::LineString& part : road.parts) {
-            batches[s].add_line(frame, part);
+            batches[s].add_line(frame,
+                                tolerance_m > 0.0 ? core::simplify_line(part, tolerance_m) : part);
         }
     }
     osg::ref_ptr<osg::Group> group = new osg::Group;
@@ -92,6 +93,16 @@ osg::ref_ptr<osg::Group> build_roads(const core::Plan& plan, const Frame& frame)
                         batches[i].build(style.fill, style.width_px, bin::kRoad + order + 1));
     }
     return group;
+}
+
+}  // namespace
+
+std::unique_ptr<ScaleLevels> road_levels(const core::Plan& plan, const Frame& frame,
+                                         double extent_m) {
+    return std::make_unique<ScaleLevels>(
+        extent_m, [&plan, frame](double tolerance_m) -> osg::ref_ptr<osg::Node> {
+            return roads_at(plan, frame, tolerance_m);
+        });
 }
 
 osg::ref_ptr<osg::Group> build_sites(const core::Plan& plan, const Frame& frame) {
@@ -113,7 +124,17 @@ osg::ref_ptr<osg::Group> build_sites(const core::Plan& plan, const Frame& frame)
     return group;
 }
 
-osg::ref_ptr<osg::Group> build_reach(const analysis::PlanAnalysis& analysis, const Frame& frame) {
+int disc_sides_for(double radius_px) {
+    // A k-gon strays r (1 - cos(pi / k)) from its circle: 8 sides up to 8 px, then doubling.
+    int sides = 8;
+    for (double r = 8.0; r < radius_px && sides < 256; r *= 4.0) {
+        sides *= 2;
+    }
+    return sides;
+}
+
+osg::ref_ptr<osg::Group> build_reach(const analysis::PlanAnalysis& analysis, const Frame& frame,
+                                     int disc_sides) {
     osg::ref_ptr<osg::Group> group = new osg::Group;
     const core::Plan& plan = analysis.plan();
     const Rgba color = hex(colors::kReach);
@@ -147,33 +168,50 @@ osg::ref_ptr<osg::Group> build_reach(const analysis::PlanAnalysis& analysis, con
         group->addChild(geom.get());
         return group;
     }
-    // A square of corners (-1, -1)..(1, 1) around every site, sized by bp_reach_m.
-    osg::ref_ptr<osg::Vec3Array> vertices = new osg::Vec3Array;
-    osg::ref_ptr<osg::Vec2Array> corners = new osg::Vec2Array;
-    const osg::Vec2 square[] = {{-1, -1}, {1, -1}, {1, 1}, {-1, -1}, {1, 1}, {-1, 1}};
+    // Around every site a fan of disc_sides triangles (the disc) and as many segments (the
+    // rim) on the unit circle, scaled by bp_reach_m in the vertex shader.
+    std::vector<osg::Vec2> circle;
+    for (int i = 0; i <= disc_sides; ++i) {
+        const float a = static_cast<float>(i) * 6.2831853f / static_cast<float>(disc_sides);
+        circle.emplace_back(std::cos(a), std::sin(a));
+    }
+    osg::ref_ptr<osg::Vec3Array> fan = new osg::Vec3Array;
+    osg::ref_ptr<osg::Vec2Array> fan_corners = new osg::Vec2Array;
+    osg::ref_ptr<osg::Vec3Array> rim = new osg::Vec3Array;
+    osg::ref_ptr<osg::Vec2Array> rim_corners = new osg::Vec2Array;
     for (const core::Site& s : plan.sites) {
         const osg::Vec3 c = frame.at(s.position);
-        for (const osg::Vec2& corner : square) {
-            vertices->push_back(c);
-            corners->push_back(corner);
+        for (std::size_t i = 0; i + 1 < circle.size(); ++i) {
+            for (const osg::Vec2& corner : {osg::Vec2(0, 0), circle[i], circle[i + 1]}) {
+                fan->push_back(c);
+                fan_corners->push_back(corner);
+            }
+            for (const osg::Vec2& corner : {circle[i], circle[i + 1]}) {
+                rim->push_back(c);
+                rim_corners->push_back(corner);
+            }
         }
     }
-    for (int rim = 0; rim < 2; ++rim) {
+    for (int part = 0; part < 2; ++part) {
+        const bool disc = part == 0;
         osg::ref_ptr<osg::Geometry> geom = new osg::Geometry;
         geom->setUseVertexBufferObjects(true);
-        geom->setVertexArray(vertices.get());
-        geom->setVertexAttribArray(kCornerAttrib, corners.get(), osg::Array::BIND_PER_VERTEX);
-        add_draw_arrays(geom.get(), GL_TRIANGLES, vertices->size());
-        // Squares reach past their site by the radius, which only the shader knows.
+        geom->setVertexArray(disc ? fan.get() : rim.get());
+        geom->setVertexAttribArray(kCornerAttrib, disc ? fan_corners.get() : rim_corners.get(),
+                                   osg::Array::BIND_PER_VERTEX);
+        add_draw_arrays(geom.get(), disc ? GL_TRIANGLES : GL_LINES, (disc ? fan : rim)->size());
+        // The shapes reach past their sites by the radius, which only the shader knows.
         geom->setCullingActive(false);
         osg::StateSet* state = geom->getOrCreateStateSet();
-        set_2d_state(state, rim == 0 ? bin::kReachFill : bin::kReachLine);
+        set_2d_state(state, disc ? bin::kReachFill : bin::kReachLine);
         state->setAttributeAndModes(make_program("reach").get(), osg::StateAttribute::ON);
-        add_uniform(state, "bp_rim", rim);
         add_uniform(state, "bp_reach_color",
-                    vec4(Rgba{color.r, color.g, color.b, rim == 0 ? 0.08f : 0.55f}));
-        if (rim == 0) {
+                    vec4(Rgba{color.r, color.g, color.b, disc ? 0.08f : 0.55f}));
+        if (disc) {
             set_blend_once(state, 1);
+        } else {
+            osg::ref_ptr<osg::LineWidth> width = new osg::LineWidth(1.f);
+            state->setAttributeAndModes(width.get(), osg::StateAttribute::ON);
         }
         group->addChild(geom.get());
     }

@@ -1,22 +1,22 @@
-// LevelledPolygons: the arcs of the coverage are found once; a level is one simplification
-// pass over them, then drawn by the caller's builder into a child of the switch.
+// ScaleLevels: a switch with one child per level built so far; coverage_levels finds the arcs
+// of a coverage once and simplifies them once per level.
 #include "render/scene_levels.h"
+
+#include <optional>
 
 namespace beltplan::render::detail {
 
 namespace {
 
-// Simplified levels, coarsest first: extent / 64 (the whole plan an icon), each finer level four
-// times finer, the finest extent / 4096 (a plan a few thousand pixels wide); beyond that the
-// full geometry. A view of m metres a pixel shows the coarsest level of tolerance <= m.
+// Coarsest level extent / 64 (the whole plan an icon), each finer level four times finer, the
+// finest extent / 16384 (a plan many thousands of pixels wide).
 constexpr double kCoarsestShare = 1.0 / 64.0;
-constexpr int kSimplifiedLevels = 4;
+constexpr int kSimplifiedLevels = 5;
 
 }  // namespace
 
-LevelledPolygons::LevelledPolygons(std::vector<const core::MultiPolygon*> shapes, double extent_m,
-                                   Builder build)
-    : shapes_(std::move(shapes)), build_(std::move(build)), switch_(new osg::Switch) {
+ScaleLevels::ScaleLevels(double extent_m, Builder build)
+    : build_(std::move(build)), switch_(new osg::Switch) {
     double t = extent_m * kCoarsestShare;
     for (int k = 0; k < kSimplifiedLevels && t > 0.0; ++k, t /= 4.0) {
         tolerances_.push_back(t);
@@ -24,31 +24,8 @@ LevelledPolygons::LevelledPolygons(std::vector<const core::MultiPolygon*> shapes
     levels_.resize(tolerances_.size() + 1);
 }
 
-osg::Node* LevelledPolygons::level(std::size_t index, bool& built) {
-    built = !levels_[index];
-    if (built) {
-        if (!topology_) {
-            topology_.emplace(shapes_);
-        }
-        const bool full = index == tolerances_.size();
-        core::SimplifiedCoverage simplified = topology_->simplify(full ? 0.0 : tolerances_[index]);
-        std::vector<const core::MultiPolygon*> shapes;
-        if (full) {
-            shapes = shapes_;
-        } else {
-            shapes.reserve(simplified.shapes.size());
-            for (const core::MultiPolygon& s : simplified.shapes) {
-                shapes.push_back(&s);
-            }
-        }
-        levels_[index] = build_(shapes, simplified.arcs);
-        switch_->addChild(levels_[index].get(), false);
-    }
-    return levels_[index].get();
-}
-
-osg::Node* LevelledPolygons::show_for(double m_per_px) {
-    std::size_t index = tolerances_.size();  // full geometry
+osg::Node* ScaleLevels::show_for(double m_per_px) {
+    std::size_t index = tolerances_.size();  // the full geometry
     for (std::size_t k = 0; k < tolerances_.size() && m_per_px > 0.0; ++k) {
         if (tolerances_[k] <= m_per_px) {
             index = k;
@@ -59,12 +36,37 @@ osg::Node* LevelledPolygons::show_for(double m_per_px) {
     if (tolerance == shown_tolerance_m_) {
         return nullptr;
     }
-    bool built = false;
-    osg::Node* shown = level(index, built);
+    const bool built = !levels_[index];
+    if (built) {
+        levels_[index] = build_(tolerance);
+        switch_->addChild(levels_[index].get(), false);
+    }
     switch_->setAllChildrenOff();
-    switch_->setChildValue(shown, true);
+    switch_->setChildValue(levels_[index].get(), true);
     shown_tolerance_m_ = tolerance;
-    return built ? shown : nullptr;
+    return built ? levels_[index].get() : nullptr;
+}
+
+std::unique_ptr<ScaleLevels> coverage_levels(std::vector<const core::MultiPolygon*> shapes,
+                                             double extent_m, CoverageBuilder build) {
+    // The arcs are found with the first level and shared by the later ones.
+    auto topology = std::make_shared<std::optional<core::ArcTopology>>();
+    return std::make_unique<ScaleLevels>(extent_m, [shapes = std::move(shapes), topology,
+                                                    build = std::move(build)](double tolerance_m) {
+        if (!*topology) {
+            topology->emplace(shapes);
+        }
+        core::SimplifiedCoverage simplified = (*topology)->simplify(tolerance_m);
+        if (tolerance_m <= 0.0) {
+            return build(tolerance_m, shapes, simplified.arcs);  // the shapes as they are
+        }
+        std::vector<const core::MultiPolygon*> simple;
+        simple.reserve(simplified.shapes.size());
+        for (const core::MultiPolygon& s : simplified.shapes) {
+            simple.push_back(&s);
+        }
+        return build(tolerance_m, simple, simplified.arcs);
+    });
 }
 
 }  // namespace beltplan::render::detail

@@ -110,20 +110,26 @@ struct VillageTextures {
 };
 // Villages at levels of detail: per level one fill geometry (bp_village per vertex, coloured by
 // the "village" program) and the shared boundaries once as lines. Borrows the plan's shapes.
-std::unique_ptr<LevelledPolygons> village_levels(const core::Plan& plan, const Frame& frame,
-                                                 const VillageTextures& textures, double extent_m);
+std::unique_ptr<ScaleLevels> village_levels(const core::Plan& plan, const Frame& frame,
+                                            const VillageTextures& textures, double extent_m);
 // The 2.5D villages: roofs and walls in one geometry (the "extrude" program), full detail.
 osg::ref_ptr<osg::Group> build_extruded_villages(const core::Plan& plan, const Frame& frame,
                                                  const VillageTextures& textures);
 // Townships at levels of detail: light fills and strong outlines of the shared boundaries.
-std::unique_ptr<LevelledPolygons> township_levels(const core::Plan& plan, const Frame& frame,
-                                                  double extent_m);
+std::unique_ptr<ScaleLevels> township_levels(const core::Plan& plan, const Frame& frame,
+                                             double extent_m);
 osg::ref_ptr<osg::Group> build_basemap(const core::RasterImage& image, const Frame& frame);
-osg::ref_ptr<osg::Group> build_roads(const core::Plan& plan, const Frame& frame);
+// Roads by class at levels of detail (each line simplified, its ends kept).
+std::unique_ptr<ScaleLevels> road_levels(const core::Plan& plan, const Frame& frame,
+                                         double extent_m);
 osg::ref_ptr<osg::Group> build_sites(const core::Plan& plan, const Frame& frame);
 // Reach drawn with the bp_reach_m uniform: a disc and rim around every site (straight line),
 // or the road pieces with their distance along the roads (network), cut in the shader.
-osg::ref_ptr<osg::Group> build_reach(const analysis::PlanAnalysis& analysis, const Frame& frame);
+// disc_sides: sides of the polygon drawn for a disc (disc_sides_for the radius on screen).
+osg::ref_ptr<osg::Group> build_reach(const analysis::PlanAnalysis& analysis, const Frame& frame,
+                                     int disc_sides);
+// Sides of a disc of radius_px pixels drawn within about half a pixel of the circle.
+int disc_sides_for(double radius_px);
 osg::ref_ptr<osg::Group> build_belts(const core::Plan& plan, const Frame& frame,
                                      const std::vector<analysis::BeltResult>& belts);
 // Outlines (analysis::PlanAnalysis::org_outlines) in the colours `colors` gives each group

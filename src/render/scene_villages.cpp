@@ -8,6 +8,8 @@
 
 #include <osg/Texture2D>
 
+#include <algorithm>
+
 namespace beltplan::render::detail {
 
 namespace {
@@ -100,6 +102,26 @@ osg::ref_ptr<osg::StateSet> village_fill_state(const VillageTextures& textures, 
     return state;
 }
 
+// A level shows villages at least this many pixels across (its tolerance is at most a pixel,
+// and it is shown up to four times coarser): below, the villages are drawn without outlines.
+constexpr double kOutlinedVillagePx = 12.0;
+
+// The median of the villages' larger box sides.
+double typical_size_m(const core::Plan& plan) {
+    std::vector<double> sizes;
+    sizes.reserve(plan.villages.size());
+    for (const core::Village& v : plan.villages) {
+        const core::Box b = core::bounds(v.shape);
+        sizes.push_back(std::max(b.width(), b.height()));
+    }
+    if (sizes.empty()) {
+        return 0.0;
+    }
+    std::nth_element(sizes.begin(), sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() / 2),
+                     sizes.end());
+    return sizes[sizes.size() / 2];
+}
+
 std::vector<const core::MultiPolygon*> village_shapes(const core::Plan& plan) {
     std::vector<const core::MultiPolygon*> shapes;
     shapes.reserve(plan.villages.size());
@@ -127,13 +149,15 @@ void add_if(osg::Group& group, const osg::ref_ptr<osg::Geometry>& geometry) {
 
 }  // namespace
 
-std::unique_ptr<LevelledPolygons> village_levels(const core::Plan& plan, const Frame& frame,
-                                                 const VillageTextures& textures, double extent_m) {
+std::unique_ptr<ScaleLevels> village_levels(const core::Plan& plan, const Frame& frame,
+                                            const VillageTextures& textures, double extent_m) {
     const osg::ref_ptr<osg::StateSet> state = village_fill_state(textures, false);
-    return std::make_unique<LevelledPolygons>(
+    const double village_m = typical_size_m(plan);
+    return coverage_levels(
         village_shapes(plan), extent_m,
-        [frame, state](const std::vector<const core::MultiPolygon*>& shapes,
-                       const std::vector<core::LineString>& arcs) {
+        [frame, state, village_m](
+            double tolerance_m, const std::vector<const core::MultiPolygon*>& shapes,
+            const std::vector<core::LineString>& arcs) -> osg::ref_ptr<osg::Node> {
             osg::ref_ptr<osg::Group> group = new osg::Group;
             if (shapes.empty()) {
                 return group;
@@ -141,8 +165,12 @@ std::unique_ptr<LevelledPolygons> village_levels(const core::Plan& plan, const F
             osg::ref_ptr<osg::Geometry> fill = village_fill(shapes, frame, false);
             fill->setStateSet(state.get());
             group->addChild(fill.get());
-            add_if(*group,
-                   arc_lines(arcs, frame, hex(colors::kVillageLine), 0.7f, bin::kVillageLine));
+            // Villages a few pixels across: their outlines would grey the whole map over; the
+            // fills and the township outlines carry it.
+            if (tolerance_m <= 0.0 || village_m / tolerance_m >= kOutlinedVillagePx) {
+                add_if(*group,
+                       arc_lines(arcs, frame, hex(colors::kVillageLine), 0.7f, bin::kVillageLine));
+            }
             return group;
         });
 }
@@ -159,16 +187,16 @@ osg::ref_ptr<osg::Group> build_extruded_villages(const core::Plan& plan, const F
     return group;
 }
 
-std::unique_ptr<LevelledPolygons> township_levels(const core::Plan& plan, const Frame& frame,
-                                                  double extent_m) {
+std::unique_ptr<ScaleLevels> township_levels(const core::Plan& plan, const Frame& frame,
+                                             double extent_m) {
     std::vector<const core::MultiPolygon*> shapes;
     for (const core::Township& t : plan.townships) {
         shapes.push_back(&t.shape);
     }
-    return std::make_unique<LevelledPolygons>(
+    return coverage_levels(
         std::move(shapes), extent_m,
-        [frame](const std::vector<const core::MultiPolygon*>& towns,
-                const std::vector<core::LineString>& arcs) {
+        [frame](double /*tolerance_m*/, const std::vector<const core::MultiPolygon*>& towns,
+                const std::vector<core::LineString>& arcs) -> osg::ref_ptr<osg::Node> {
             osg::ref_ptr<osg::Group> group = new osg::Group;
             TriangleBatch fill;
             for (std::size_t i = 0; i < towns.size(); ++i) {

@@ -145,7 +145,7 @@ void handle_shortcuts(const EditorContext& context, EditorState& state, EditorOu
 
 EditorOutput draw_editor(const EditorContext& context, EditorState& state) {
     EditorOutput out;
-    noted_items().clear();
+    forget_noted_items();
     state.view.set_viewport(static_cast<int>(ImGui::GetIO().DisplaySize.x),
                             static_cast<int>(ImGui::GetIO().DisplaySize.y));
     handle_map_input(context, state, out);
@@ -198,6 +198,10 @@ void note_item(const std::string& key) {
         const ImVec2 b = ImGui::GetItemRectMax();
         noted_items()[key] = ScreenPoint{(a.x + b.x) / 2.f, (a.y + b.y) / 2.f};
     }
+}
+
+void forget_noted_items() {
+    noted_items().clear();
 }
 
 std::optional<ScreenPoint> item_center(const std::string& key) {

@@ -254,6 +254,8 @@ void draw_presentation(const EditorContext& context, EditorState& state, EditorO
 // them as a planner would. note_item records the item just drawn.
 void note_item(const std::string& key);
 std::optional<ScreenPoint> item_center(const std::string& key);
+// Forgets the noted items; draw_editor does it at the start of every frame.
+void forget_noted_items();
 
 // The compare panel (totals side by side, villages that changed).
 void draw_compare_panel(const EditorContext& context, EditorState& state, EditorOutput& out);

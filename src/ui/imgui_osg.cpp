@@ -2,6 +2,8 @@
 // camera's post-draw callback, with OSG's GL state put aside first and dirtied afterwards.
 #include "ui/imgui_osg.h"
 
+#include "core/messages.h"
+#include "core/safe_file.h"
 #include "render/fonts.h"
 #include "ui/input_queue.h"
 #include "ui/strings.h"
@@ -16,6 +18,21 @@
 namespace beltplan::ui {
 
 namespace {
+
+// "ok", or the sentence why the PNG could not be written. Through core::SafeFile: the PNG is
+// encoded into a temporary file beside the target and renamed over it, so a failed capture
+// leaves the previous picture as it was.
+std::string write_capture(const osg::Image& image, const std::string& path) {
+    core::Result<core::SafeFile> file = core::SafeFile::begin(path);
+    if (!file) {
+        return file.error().message;
+    }
+    if (!osgDB::writeImageFile(image, file->temp_path())) {
+        return core::tr("window_capture.not_written", {path});
+    }
+    core::Status committed = file->commit();
+    return committed ? std::string("ok") : committed.error().message;
+}
 
 constexpr float kFontSizePx = 18.f;
 
@@ -269,9 +286,7 @@ void ImGuiBridge::Impl::capture(osg::RenderInfo& info) {
     image->readPixels(static_cast<int>(viewport->x()), static_cast<int>(viewport->y()),
                       static_cast<int>(viewport->width()), static_cast<int>(viewport->height()),
                       GL_RGB, GL_UNSIGNED_BYTE);
-    capture_result = osgDB::writeImageFile(*image, capture_path)
-                         ? "ok"
-                         : "the screenshot could not be written to " + capture_path;
+    capture_result = write_capture(*image, capture_path);
     capture_path.clear();
 }
 

@@ -122,6 +122,7 @@ void draw_belt(const EditorContext& context, const core::Belt& belt, EditorState
                            "%.0f")) {
         out.commands.push_back(std::make_unique<core::SetBeltHalfWidth>(belt.id, half_width));
     }
+    note_item("belts.half_width");
     if (ImGui::IsItemDeactivatedAfterEdit()) {
         out.end_merge = true;
     }

@@ -169,8 +169,10 @@ void draw_coverage_panel(const EditorContext& context, EditorState& state, Edito
             std::make_unique<core::SetDistanceMode>(core::DistanceMode::kEuclidean));
     }
     ImGui::SameLine();
-    if (ImGui::RadioButton(tr(Str::kNetwork), mode == core::DistanceMode::kNetwork) &&
-        mode != core::DistanceMode::kNetwork) {
+    const bool along_roads =
+        ImGui::RadioButton(tr(Str::kNetwork), mode == core::DistanceMode::kNetwork);
+    note_item("coverage.along_roads");
+    if (along_roads && mode != core::DistanceMode::kNetwork) {
         out.commands.push_back(
             std::make_unique<core::SetDistanceMode>(core::DistanceMode::kNetwork));
     }

@@ -107,7 +107,9 @@ void draw_site(const EditorContext& context, const std::string& id, EditorState&
         out.commands.push_back(std::move(c));
         out.end_merge = true;
     }
-    if (ImGui::Button(tr(Str::kDelete))) {
+    const bool remove = ImGui::Button(tr(Str::kDelete));
+    note_item("site.delete");
+    if (remove) {
         out.commands.push_back(std::make_unique<core::RemoveSite>(s.id));
         out.end_merge = true;
         state.selection.selected_site.clear();

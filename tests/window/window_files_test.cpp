@@ -7,7 +7,7 @@
 #include "support/test_support.h"
 #include "ui/editor.h"
 #include "ui/strings.h"
-#include "ui/window_fixture.h"
+#include "window/window_fixture.h"
 
 #include <gtest/gtest.h>
 #include <osgGA/EventQueue>

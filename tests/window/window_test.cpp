@@ -14,8 +14,8 @@
 #include "support/test_support.h"
 #include "ui/editor.h"
 #include "ui/strings.h"
-#include "ui/window_fixture.h"
-#include "ui/xvfb_display.h"
+#include "window/window_fixture.h"
+#include "window/xvfb_display.h"
 
 #include <gtest/gtest.h>
 #include <osgDB/ReadFile>

@@ -7,7 +7,7 @@
 #include "app/window_app.h"
 #include "support/test_support.h"
 #include "ui/editor.h"
-#include "ui/xvfb_display.h"
+#include "window/xvfb_display.h"
 
 #include <gtest/gtest.h>
 #include <osgGA/EventQueue>
