@@ -37,8 +37,8 @@ struct RoadProblem {
     double length_m = 0.0;  // dangling: the gap; duplicate, collapsed: the segment's length
 };
 
-// A connected piece of the road graph.
-struct RoadPiece {
+// A connected piece of the road graph (RoadComponent: reach_roads.h has a RoadPiece).
+struct RoadComponent {
     double length_m = 0.0;
     int segments = 0;
     int sites = 0;              // sites whose nearest segment lies in this piece
@@ -47,7 +47,7 @@ struct RoadPiece {
 };
 
 struct RoadCheck {
-    std::vector<RoadPiece> pieces;      // the longest first
+    std::vector<RoadComponent> pieces;  // the longest first
     std::vector<int> segment_piece;     // per network segment: index into pieces
     std::vector<int> village_piece;     // per village: index into pieces, -1 without roads
     std::vector<int> cut_off;           // villages that reach only a piece other than the first
