@@ -186,6 +186,7 @@ ui::EditorContext WindowApp::Impl::context() const {
     c.plan_version = doc.version();
     c.plan_path = doc.path();
     c.recent = &recent;
+    c.import_available = true;
     c.can_undo = doc.history().can_undo();
     c.can_redo = doc.history().can_redo();
     c.undo_label = doc.history().undo_label();

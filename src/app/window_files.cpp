@@ -46,6 +46,9 @@ void WindowApp::Impl::carry_out(ui::PendingAction action, const std::string& tar
             load(target);
             break;
         case ui::PendingAction::kNewImport:
+            // The open plan stays (and keeps its autosave) until the new plan is created.
+            editor.files.importer.open(std::filesystem::path(doc.path()).parent_path().string());
+            break;
         case ui::PendingAction::kNone:
             break;
     }
@@ -124,6 +127,7 @@ void WindowApp::Impl::apply_files(ui::EditorOutput& out) {
     if (out.save_as) {
         save_as(*out.save_as);
     }
+    apply_import(out);
     switch (out.unsaved) {
         case ui::UnsavedChoice::kSave:
             if (save_now()) {

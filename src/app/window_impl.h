@@ -10,6 +10,7 @@
 #include "app/window_document.h"
 #include "app/window_jobs.h"
 #include "app/window_map.h"
+#include "io/import.h"
 #include "ui/editor.h"
 #include "ui/imgui_osg.h"
 #include "ui/picking.h"
@@ -31,6 +32,7 @@ struct WindowApp::Impl {
     std::unique_ptr<MapDisplay> map;                   // the scenes, colouring, camera
     std::unique_ptr<SuggestionJobs> jobs;              // suggestions off the frame
     PlanComparer compare;                              // the plan compared with another
+    std::unique_ptr<io::ImportResult> imported;        // read in the import dialog, unwritten
     ui::EditorState editor;                            // the panels' and tools' own state
     // The OSG window and the ImGui bridge drawing the editor into it.
     osg::ref_ptr<osgViewer::Viewer> viewer;
@@ -72,6 +74,10 @@ struct WindowApp::Impl {
     void carry_out(ui::PendingAction action, const std::string& target);
     void apply_files(ui::EditorOutput& out);  // the file answers of one frame
     void watch_plan_file();
+    // The import dialog (window_import.cpp): File > New from import, Read, Create.
+    void apply_import(const ui::EditorOutput& out);
+    void read_import(const ui::ImportRequest& request);
+    void create_import(const std::string& path);
     void show_layers(const std::vector<ui::LayerRow>& rows);
     void accept_sites(ui::JobKind kind);
     void accept_groups(const std::vector<int>& groups);

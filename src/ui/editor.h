@@ -14,6 +14,7 @@
 #include "ui/export_dialog.h"
 #include "ui/file_dialog.h"
 #include "ui/file_menu.h"
+#include "ui/import_dialog.h"
 #include "ui/legend_panel.h"
 #include "ui/map_view.h"
 #include "ui/picking.h"
@@ -124,6 +125,7 @@ struct FileDialogs {
     FileDialog browser;  // open, save as, compare with
     Purpose purpose = Purpose::kOpen;
     ExportDialog exporter;
+    ImportDialog importer;           // File > New from import
     UnsavedQuestion unsaved;         // before closing or replacing an unsaved plan
     AutosaveQuestion autosave;       // a newer autosave when the plan opened
     DiskChangeQuestion disk_change;  // another program changed the plan file
@@ -206,7 +208,9 @@ struct EditorOutput {
     bool quit_request = false;             // Ctrl+Q or File > Quit: the app asks when unsaved
     std::optional<std::string> open_path;  // open this plan (asked when unsaved)
     std::optional<std::string> save_as;    // save under this path, work on there
-    std::optional<ExportRequest> export_request;     // File > Export map / tables
+    std::optional<ExportRequest> export_request;  // File > Export map / tables
+    bool new_import = false;    // File > New from import (the app asks when unsaved, then opens)
+    ImportDialogOutput import;  // the import dialog's answers
     UnsavedChoice unsaved = UnsavedChoice::kAsking;  // the unsaved question's answer
     AutosaveChoice autosave = AutosaveChoice::kAsking;
     DiskChangeChoice disk_change = DiskChangeChoice::kAsking;
