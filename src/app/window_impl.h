@@ -5,6 +5,7 @@
 #pragma once
 
 #include "analysis/plan_analysis.h"
+#include "analysis/road_check.h"
 #include "app/window_app.h"
 #include "app/window_compare.h"
 #include "app/window_document.h"
@@ -33,7 +34,11 @@ struct WindowApp::Impl {
     std::unique_ptr<SuggestionJobs> jobs;              // suggestions off the frame
     PlanComparer compare;                              // the plan compared with another
     std::unique_ptr<io::ImportResult> imported;        // read in the import dialog, unwritten
-    ui::EditorState editor;                            // the panels' and tools' own state
+    // The road check of the plan as opened (roads never change by editing) and its sentences.
+    analysis::RoadCheck road_check;
+    std::vector<std::string> road_problem_text;
+    bool roads_checked = false;
+    ui::EditorState editor;  // the panels' and tools' own state
     // The OSG window and the ImGui bridge drawing the editor into it.
     osg::ref_ptr<osgViewer::Viewer> viewer;
     std::unique_ptr<ui::ImGuiBridge> bridge;
@@ -70,6 +75,7 @@ struct WindowApp::Impl {
     bool load(const std::string& path);       // reads and shows another plan
     void rebuild();                           // analysis, map, jobs for doc.plan()
     void rebuild_analysis();                  // the analysis and map, view kept
+    void check_roads();                       // once per plan; its problems onto the map
     void save_as(const std::string& path);
     void carry_out(ui::PendingAction action, const std::string& target);
     void apply_files(ui::EditorOutput& out);  // the file answers of one frame
