@@ -186,6 +186,9 @@ ui::EditorContext WindowApp::Impl::context() const {
     c.plan_version = doc.version();
     c.plan_path = doc.path();
     c.recent = &recent;
+    c.import_available = true;
+    c.road_problems = &road_check.problems;
+    c.road_problem_text = &road_problem_text;
     c.can_undo = doc.history().can_undo();
     c.can_redo = doc.history().can_redo();
     c.undo_label = doc.history().undo_label();
@@ -230,6 +233,7 @@ core::Result<std::unique_ptr<WindowApp>> WindowApp::open(const WindowOptions& op
     impl->editor.view.set_viewport(options.width_px, options.height_px);
     ui::fit_to_plan(core::bounds(plan), impl->editor);
     impl->map = std::make_unique<MapDisplay>(plan, *impl->analysis, impl->editor.view, impl->font);
+    impl->check_roads();
     impl->recolour();
     impl->viewer->setSceneData(impl->map->root());
     impl->viewer->addEventHandler(impl->bridge->event_handler().get());

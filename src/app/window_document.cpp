@@ -1,5 +1,6 @@
-// PlanDocument: reading (a newer autosave offered back), saving, saving as and autosaving
-// through io::write_plan, which writes a temporary file and renames it over the target.
+// PlanDocument: reading (a newer autosave offered back), saving over the plan through
+// io::save_plan (refused when another program changed the file), saving as and autosaving
+// through io::write_plan; both write a temporary file and rename it over the target.
 #include "app/window_document.h"
 
 #include "io/plan_file.h"
@@ -11,11 +12,12 @@ namespace beltplan::app {
 
 core::Status PlanDocument::open(const std::string& path) {
     path_ = path;
-    auto plan = io::read_plan(path_);
-    if (!plan) {
-        return plan.error();
+    auto loaded = io::load_plan(path_);
+    if (!loaded) {
+        return loaded.error();
     }
-    plan_ = std::move(plan.value());
+    plan_ = std::move(loaded.value().plan);
+    stamp_ = std::move(loaded.value().stamp);
     const std::string autosave = autosave_path();
     std::error_code err;
     if (std::filesystem::exists(autosave, err) &&
@@ -53,14 +55,20 @@ void PlanDocument::changed() {
 }
 
 core::Status PlanDocument::save() {
-    core::Status saved = io::write_plan(plan_, path_);
-    if (saved) {
-        history_.mark_saved();
-        restored_ = false;
-        autosave_.saved(ui::AutosavePolicy::Clock::now());
-        drop_autosave();
+    core::Result<core::FileStamp> saved = io::save_plan(plan_, path_, stamp_);
+    if (!saved) {
+        return saved.error();
     }
-    return saved;
+    stamp_ = std::move(saved.value());
+    history_.mark_saved();
+    restored_ = false;
+    autosave_.saved(ui::AutosavePolicy::Clock::now());
+    drop_autosave();
+    return core::Ok{};
+}
+
+bool PlanDocument::file_unchanged() const {
+    return io::plan_file_unchanged(path_, stamp_);
 }
 
 core::Status PlanDocument::save_as(const std::string& target) {
@@ -68,6 +76,9 @@ core::Status PlanDocument::save_as(const std::string& target) {
     if (saved) {
         drop_autosave();  // of the old file: its changes are saved in the new one
         path_ = target;
+        // What was just written; a stamp that cannot be read makes the next save refuse.
+        core::Result<core::FileStamp> written = core::file_stamp(target);
+        stamp_ = written ? written.value() : core::FileStamp{};
         history_.mark_saved();
         restored_ = false;
         autosave_.saved(ui::AutosavePolicy::Clock::now());

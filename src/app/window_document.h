@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/command.h"
+#include "core/file_stamp.h"
 #include "core/plan.h"
 #include "core/result.h"
 #include "core/undo_stack.h"
@@ -45,13 +46,20 @@ public:
     // Removes the autosave the planner did not want.
     void discard_autosave();
 
+    // False once another program changed, replaced or removed the plan file since the window
+    // read or wrote it (a save would be refused).
+    bool file_unchanged() const;
+
     // Counts a change applied to the plan.
     void changed();
-    // Writes the plan over its file (temporary file renamed over it), marks the history
-    // saved and removes the autosave. A failure leaves the file and the autosave as they were.
+    // Writes the plan over its file (temporary file renamed over it, io::save_plan), marks the
+    // history saved and removes the autosave. Refused with the catalogue's sentence when
+    // another program changed the file since the window read or wrote it. A failure leaves the
+    // file and the autosave as they were.
     core::Status save();
     // Writes the plan to `target` and works on there from now on (the old file stays as it
-    // was; its autosave goes, as its changes are now saved in `target`).
+    // was; its autosave goes, as its changes are now saved in `target`). The file dialog asked
+    // before replacing an existing `target`; later saves are checked against what was written.
     core::Status save_as(const std::string& target);
     // Writes the autosave when due: changes since the last one, the interval passed, and
     // `edit_in_progress` false (never in the middle of a drag or a slider move). A failed
@@ -67,6 +75,7 @@ public:
 private:
     std::string path_;
     core::Plan plan_;
+    core::FileStamp stamp_;  // the plan file as the window last read or wrote it
     core::UndoStack history_;
     bool restored_ = false;
     std::size_t version_ = 0;

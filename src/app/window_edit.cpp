@@ -175,8 +175,12 @@ bool WindowApp::Impl::save_now() {
         editor.status =
             core::tr("window.saved_to", {std::filesystem::path(doc.path()).filename().string()});
     } else {
-        // The plan file and the autosave are as they were; the sentence says why.
+        // The plan file and the autosave are as they were; the sentence says why. When another
+        // program changed the file, the window's question offers Reload or Save as.
         editor.status = core::tr("window.save_failed_why", {saved.error().message});
+        if (!doc.file_unchanged() && !editor.files.disk_change.asking()) {
+            editor.files.disk_change.ask(doc.path());
+        }
     }
     return saved.ok();
 }

@@ -46,6 +46,9 @@ void WindowApp::Impl::carry_out(ui::PendingAction action, const std::string& tar
             load(target);
             break;
         case ui::PendingAction::kNewImport:
+            // The open plan stays (and keeps its autosave) until the new plan is created.
+            editor.files.importer.open(std::filesystem::path(doc.path()).parent_path().string());
+            break;
         case ui::PendingAction::kNone:
             break;
     }
@@ -81,6 +84,7 @@ void WindowApp::Impl::rebuild() {
     editor.find.table.select({});
     editor.measure = ui::MeasureState{};
     ui::fit_to_plan(core::bounds(plan), editor);
+    roads_checked = false;  // another plan, or the file read again
     rebuild_analysis();
 }
 
@@ -91,9 +95,27 @@ void WindowApp::Impl::rebuild_analysis() {
     settings.file = doc.path();
     analysis = std::make_unique<analysis::PlanAnalysis>(doc.plan(), settings);
     map = std::make_unique<MapDisplay>(doc.plan(), *analysis, editor.view, font);
+    check_roads();
     show_layers(editor.layers.rows);
     recolour();
     viewer->setSceneData(map->root());
+}
+
+// The road check, made once per plan opened (the analysis keeps the road graph it needs);
+// drawn into every map made for that plan.
+void WindowApp::Impl::check_roads() {
+    if (!roads_checked) {
+        road_check = analysis::RoadCheck{};
+        road_problem_text.clear();
+        if (!doc.plan().roads.empty()) {
+            road_check = analysis::check_roads(doc.plan(), analysis->road_network());
+        }
+        for (const analysis::RoadProblem& problem : road_check.problems) {
+            road_problem_text.push_back(analysis::describe(doc.plan(), problem));
+        }
+        roads_checked = true;
+    }
+    map->set_road_problems(road_check.problems);
 }
 
 void WindowApp::Impl::save_as(const std::string& path) {
@@ -124,6 +146,7 @@ void WindowApp::Impl::apply_files(ui::EditorOutput& out) {
     if (out.save_as) {
         save_as(*out.save_as);
     }
+    apply_import(out);
     switch (out.unsaved) {
         case ui::UnsavedChoice::kSave:
             if (save_now()) {

@@ -5,11 +5,13 @@
 #pragma once
 
 #include "analysis/plan_analysis.h"
+#include "analysis/road_check.h"
 #include "app/window_app.h"
 #include "app/window_compare.h"
 #include "app/window_document.h"
 #include "app/window_jobs.h"
 #include "app/window_map.h"
+#include "io/import.h"
 #include "ui/editor.h"
 #include "ui/imgui_osg.h"
 #include "ui/picking.h"
@@ -31,7 +33,12 @@ struct WindowApp::Impl {
     std::unique_ptr<MapDisplay> map;                   // the scenes, colouring, camera
     std::unique_ptr<SuggestionJobs> jobs;              // suggestions off the frame
     PlanComparer compare;                              // the plan compared with another
-    ui::EditorState editor;                            // the panels' and tools' own state
+    std::unique_ptr<io::ImportResult> imported;        // read in the import dialog, unwritten
+    // The road check of the plan as opened (roads never change by editing) and its sentences.
+    analysis::RoadCheck road_check;
+    std::vector<std::string> road_problem_text;
+    bool roads_checked = false;
+    ui::EditorState editor;  // the panels' and tools' own state
     // The OSG window and the ImGui bridge drawing the editor into it.
     osg::ref_ptr<osgViewer::Viewer> viewer;
     std::unique_ptr<ui::ImGuiBridge> bridge;
@@ -68,10 +75,15 @@ struct WindowApp::Impl {
     bool load(const std::string& path);       // reads and shows another plan
     void rebuild();                           // analysis, map, jobs for doc.plan()
     void rebuild_analysis();                  // the analysis and map, view kept
+    void check_roads();                       // once per plan; its problems onto the map
     void save_as(const std::string& path);
     void carry_out(ui::PendingAction action, const std::string& target);
     void apply_files(ui::EditorOutput& out);  // the file answers of one frame
     void watch_plan_file();
+    // The import dialog (window_import.cpp): File > New from import, Read, Create.
+    void apply_import(const ui::EditorOutput& out);
+    void read_import(const ui::ImportRequest& request);
+    void create_import(const std::string& path);
     void show_layers(const std::vector<ui::LayerRow>& rows);
     void accept_sites(ui::JobKind kind);
     void accept_groups(const std::vector<int>& groups);

@@ -129,6 +129,10 @@ void MapDisplay::set_layer_visible(render::Layer layer, bool visible) {
     }
 }
 
+void MapDisplay::set_road_problems(const std::vector<analysis::RoadProblem>& problems) {
+    scene_->set_road_problems(problems);
+}
+
 // The 2.5D scene is built from the plan as it is when it is shown (villages raised by
 // population, the sites drawn by the scene) and dropped when the 2D view comes back.
 bool MapDisplay::show_tilted(bool on, int color_mode, const analysis::PlanComparison* comparison) {

@@ -48,6 +48,8 @@ public:
     int shown_color_mode() const { return shown_color_mode_; }
     // Shows or hides a layer in both scenes (site markers of the 2D map are the editor's).
     void set_layer_visible(render::Layer layer, bool visible);
+    // Draws the road check's problems in the 2D map's road problems layer.
+    void set_road_problems(const std::vector<analysis::RoadProblem>& problems);
 
 private:
     render::SceneInputs inputs(bool extruded, double m_per_px) const;

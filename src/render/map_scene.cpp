@@ -18,9 +18,9 @@ namespace beltplan::render {
 
 namespace {
 
-const char* const kLayerCodes[kLayerCount] = {"basemap", "townships", "villages", "roads",
-                                              "reach",   "belts",     "orgs",     "stations",
-                                              "sites",   "labels"};
+const char* const kLayerCodes[kLayerCount] = {"basemap", "townships", "villages",     "roads",
+                                              "reach",   "belts",     "orgs",         "stations",
+                                              "sites",   "labels",    "road_problems"};
 
 // Texture of one texel per village, row-major, at most 4096 wide.
 osg::ref_ptr<osg::Texture2D> village_texture(osg::Image* image, std::size_t villages,
@@ -129,7 +129,8 @@ MapScene::MapScene(const SceneInputs& inputs) {
         levels->show_for(inputs.extruded ? 0.0 : inputs.m_per_px);
     }
     layers_[static_cast<std::size_t>(Layer::kSites)] = detail::build_sites(plan, frame);
-    for (Layer l : {Layer::kReach, Layer::kBelts, Layer::kJointOrgs, Layer::kWorkStations}) {
+    for (Layer l : {Layer::kReach, Layer::kBelts, Layer::kJointOrgs, Layer::kWorkStations,
+                    Layer::kRoadProblems}) {
         layers_[static_cast<std::size_t>(l)] = new osg::Group;
     }
     if (inputs.font) {
@@ -216,6 +217,12 @@ osg::ref_ptr<osg::Group> MapScene::layer(Layer layer) const {
 
 void MapScene::set_visible(Layer layer, bool visible) {
     layers_[static_cast<std::size_t>(layer)]->setNodeMask(visible ? ~0u : 0u);
+}
+
+void MapScene::set_road_problems(const std::vector<analysis::RoadProblem>& problems) {
+    osg::Group* layer = layers_[static_cast<std::size_t>(Layer::kRoadProblems)].get();
+    layer->removeChildren(0, layer->getNumChildren());
+    layer->addChild(detail::build_road_problems(detail::Frame{origin_}, problems).get());
 }
 
 bool MapScene::visible(Layer layer) const {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "analysis/plan_analysis.h"
+#include "analysis/road_check.h"
 #include "core/plan.h"
 #include "core/raster_image.h"
 #include "render/palette.h"
@@ -38,11 +39,12 @@ enum class Layer {
     kWorkStations,
     kSites,
     kLabels,
+    kRoadProblems,  // empty until set_road_problems (the window's road check)
 };
-inline constexpr std::size_t kLayerCount = 10;
+inline constexpr std::size_t kLayerCount = 11;
 
 // "basemap", "townships", "villages", "roads", "reach", "belts", "orgs", "stations", "sites",
-// "labels"; nullopt when unknown.
+// "labels", "road_problems"; nullopt when unknown.
 std::optional<Layer> parse_layer(const std::string& text);
 const char* to_code(Layer layer);
 
@@ -80,6 +82,9 @@ public:
     osg::ref_ptr<osg::Group> layer(Layer layer) const;
 
     void set_visible(Layer layer, bool visible);
+    // Draws these road problems (analysis::check_roads of the plan) in Layer::kRoadProblems,
+    // replacing those drawn before.
+    void set_road_problems(const std::vector<analysis::RoadProblem>& problems);
     bool visible(Layer layer) const;
 
     // Colours the villages by `coloring`: its rule and palette become uniforms; a coloring on

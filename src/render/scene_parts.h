@@ -4,6 +4,7 @@
 
 #include "analysis/belts.h"
 #include "analysis/plan_analysis.h"
+#include "analysis/road_check.h"
 #include "core/plan.h"
 #include "core/raster_image.h"
 #include "render/palette.h"
@@ -139,6 +140,11 @@ osg::ref_ptr<osg::Group> build_joint_orgs(const core::Plan& plan, const Frame& f
                                           const std::vector<int>& colors);
 osg::ref_ptr<osg::Group> build_work_stations(const core::Plan& plan, const Frame& frame,
                                              const std::vector<core::MultiPolygon>& outlines);
+// The road problems of analysis::check_roads: a diamond at each place, segments and gaps as
+// lines, all in road_problem_color().
+osg::ref_ptr<osg::Group> build_road_problems(const Frame& frame,
+                                             const std::vector<analysis::RoadProblem>& problems);
+Rgba road_problem_color();
 
 // Render bins: the drawing order of the 2D layers.
 namespace bin {

@@ -169,6 +169,7 @@ EditorOutput draw_editor(const EditorContext& context, EditorState& state) {
         draw_belts_panel(context, state, out);
         draw_legend_panel(context, state, out);
         draw_find_panel(context, state, out);
+        draw_road_problems_panel(context, state);
     }
     handle_shortcuts(context, state, out);
     draw_file_dialogs(context, state, out);
@@ -198,6 +199,10 @@ void note_item(const std::string& key) {
         const ImVec2 b = ImGui::GetItemRectMax();
         noted_items()[key] = ScreenPoint{(a.x + b.x) / 2.f, (a.y + b.y) / 2.f};
     }
+}
+
+void note_point(const std::string& key, ScreenPoint p) {
+    noted_items()[key] = p;
 }
 
 void forget_noted_items() {

@@ -5,6 +5,7 @@
 
 #include "analysis/compare.h"
 #include "analysis/plan_analysis.h"
+#include "analysis/road_check.h"
 #include "analysis/road_network.h"
 #include "analysis/strategy.h"
 #include "core/command.h"
@@ -14,6 +15,7 @@
 #include "ui/export_dialog.h"
 #include "ui/file_dialog.h"
 #include "ui/file_menu.h"
+#include "ui/import_dialog.h"
 #include "ui/legend_panel.h"
 #include "ui/map_view.h"
 #include "ui/picking.h"
@@ -124,6 +126,7 @@ struct FileDialogs {
     FileDialog browser;  // open, save as, compare with
     Purpose purpose = Purpose::kOpen;
     ExportDialog exporter;
+    ImportDialog importer;           // File > New from import
     UnsavedQuestion unsaved;         // before closing or replacing an unsaved plan
     AutosaveQuestion autosave;       // a newer autosave when the plan opened
     DiskChangeQuestion disk_change;  // another program changed the plan file
@@ -142,6 +145,11 @@ struct LayerState {
     bool legend_shown = true;
     std::vector<LayerRow> rows;  // filled on the first frame
     bool shown(render::Layer layer) const;
+};
+
+// The road problems list (analysis::check_roads, shown with its map layer).
+struct RoadProblemList {
+    int selected = -1;  // the row flown to last
 };
 
 // The inspector's site fields.
@@ -163,6 +171,7 @@ struct EditorState {
     FileDialogs files;
     FindState find;
     LayerState layers;
+    RoadProblemList road_problems;
     SiteInspector site;
     StatusLine status;  // last message for the status line
 };
@@ -175,6 +184,10 @@ struct EditorContext {
     const render::Legend* legend = nullptr;          // of the village fill
     std::array<JobStatus, kJobKinds> jobs;           // by JobKind
     const analysis::RoadNetwork* network = nullptr;  // built while measuring along roads
+    // The road check made when the plan was opened (roads never change by editing), and one
+    // sentence (analysis::describe) per problem; null when there was none to make.
+    const std::vector<analysis::RoadProblem>* road_problems = nullptr;
+    const std::vector<std::string>* road_problem_text = nullptr;
     core::Box plan_bounds;
     bool dirty = false;
     std::size_t plan_version = 0;  // grows with every edit (status messages, the table)
@@ -206,7 +219,9 @@ struct EditorOutput {
     bool quit_request = false;             // Ctrl+Q or File > Quit: the app asks when unsaved
     std::optional<std::string> open_path;  // open this plan (asked when unsaved)
     std::optional<std::string> save_as;    // save under this path, work on there
-    std::optional<ExportRequest> export_request;     // File > Export map / tables
+    std::optional<ExportRequest> export_request;  // File > Export map / tables
+    bool new_import = false;    // File > New from import (the app asks when unsaved, then opens)
+    ImportDialogOutput import;  // the import dialog's answers
     UnsavedChoice unsaved = UnsavedChoice::kAsking;  // the unsaved question's answer
     AutosaveChoice autosave = AutosaveChoice::kAsking;
     DiskChangeChoice disk_change = DiskChangeChoice::kAsking;
@@ -254,6 +269,8 @@ void draw_presentation(const EditorContext& context, EditorState& state, EditorO
 // them as a planner would. note_item records the item just drawn.
 void note_item(const std::string& key);
 std::optional<ScreenPoint> item_center(const std::string& key);
+// Records a point that is not an item (a window's title bar arrow) under `key`.
+void note_point(const std::string& key, ScreenPoint p);
 // Forgets the noted items; draw_editor does it at the start of every frame.
 void forget_noted_items();
 
@@ -270,6 +287,9 @@ void draw_file_dialogs(const EditorContext& context, EditorState& state, EditorO
 // The village table panel (shown with Ctrl+F or the menu) and the legend with the layer list.
 void draw_find_panel(const EditorContext& context, EditorState& state, EditorOutput& out);
 void draw_legend_panel(const EditorContext& context, EditorState& state, EditorOutput& out);
+// The road problems list while its layer is shown: one sentence per problem; a click flies to
+// the problem's place.
+void draw_road_problems_panel(const EditorContext& context, EditorState& state);
 // The distance of village i to its nearest site in the context's analysis (+inf: none).
 double village_distance_m(const EditorContext& context, std::size_t village);
 

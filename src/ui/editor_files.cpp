@@ -49,7 +49,9 @@ void handle_file_choice(const FileChoice& choice, const EditorContext& context, 
     const std::string folder = folder_of(context.plan_path);
     switch (choice.action) {
         case FileAction::kNone:
+            break;
         case FileAction::kNewFromImport:
+            out.new_import = true;
             break;
         case FileAction::kOpen:
             f.purpose = FileDialogs::Purpose::kOpen;
@@ -90,6 +92,7 @@ void draw_file_dialogs(const EditorContext& context, EditorState& state, EditorO
     if (auto request = f.exporter.draw()) {
         out.export_request = *request;
     }
+    out.import = f.importer.draw();
     const std::string name = plan_name(context);
     out.unsaved = f.unsaved.draw(name);
     out.autosave = f.autosave.draw(name);

@@ -164,6 +164,9 @@ void FileDialog::up() {
 }
 
 std::optional<std::string> FileDialog::choose(const std::string& name) {
+    if (mode_ == FileDialogMode::kFolder) {
+        return choose_folder(name);
+    }
     if (name.empty()) {
         error_ = core::tr("window.file_no_name");
         return std::nullopt;
@@ -196,6 +199,24 @@ std::optional<std::string> FileDialog::choose(const std::string& name) {
     }
     error_.clear();
     return path.string();
+}
+
+// kFolder: the folder named (relative to the one shown), else the one shown.
+std::optional<std::string> FileDialog::choose_folder(const std::string& name) {
+    std::error_code ec;
+    fs::path path = fs::path(folder_);
+    if (!name.empty()) {
+        const fs::path named = fs::path(name).is_absolute() ? fs::path(name) : path / name;
+        if (fs::is_directory(named, ec)) {
+            path = named;
+        }
+    }
+    if (!fs::is_directory(path, ec)) {
+        error_ = core::tr("window.file_not_found", {displayable_name(path.string())});
+        return std::nullopt;
+    }
+    error_.clear();
+    return path.lexically_normal().string();
 }
 
 void FileDialog::confirm(const std::string& path, std::optional<std::string>& chosen) {
@@ -356,7 +377,9 @@ void FileDialog::draw_footer(std::optional<std::string>& chosen) {
     }
     const std::string ok_label = !overwrite_.empty()              ? core::tr("window.file_replace")
                                  : mode_ == FileDialogMode::kSave ? core::tr("window.file_save")
-                                                                  : core::tr("window.file_open");
+                                 : mode_ == FileDialogMode::kFolder
+                                     ? core::tr("window.file_use_folder")
+                                     : core::tr("window.file_open");
     const bool ok = ImGui::Button(ok_label.c_str());
     note_item("file.ok");
     if (ok || entered) {

@@ -31,7 +31,8 @@ core::Result<std::vector<FileEntry>> list_folder(const std::string& folder,
 // become U+FFFD, so the row still shows and can be chosen.
 std::string displayable_name(const std::string& name);
 
-enum class FileDialogMode { kOpen, kSave };
+// kFolder chooses a folder: the one shown, or a folder whose name is typed.
+enum class FileDialogMode { kOpen, kSave, kFolder };
 
 class FileDialog {
 public:
@@ -69,6 +70,7 @@ private:
     void draw_footer(std::optional<std::string>& chosen);
     // Confirms `path`: in kSave mode an existing file asks first.
     void confirm(const std::string& path, std::optional<std::string>& chosen);
+    std::optional<std::string> choose_folder(const std::string& name);
 
     bool open_ = false;
     bool popup_open_ = false;  // the ImGui popup was opened

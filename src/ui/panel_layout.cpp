@@ -54,6 +54,9 @@ PanelRect default_rect(Panel panel, float w, float h) {
             const float lh = std::min(300.f, column_h * 0.42f);
             return {map_x1 - lw, h - kMarginPx - lh, lw, lh};
         }
+        case Panel::kRoadProblems:
+            return {map_x0, top, std::max(320.f, std::min(460.f, map_x1 - map_x0)),
+                    std::min(220.f, column_h * 0.3f)};
         case Panel::kVillages: {
             const float vh = std::min(320.f, column_h * 0.42f);
             return {map_x0, h - kMarginPx - vh, std::max(320.f, map_x1 - map_x0), vh};

@@ -1,14 +1,24 @@
 // Where the window's panels go: a left column (coverage above, belts below), a right column
 // (inspector above, sites and joint organizations below; or the comparison), the legend and
-// layers at the bottom right of the map, the village table along the bottom of the map. Panels
-// are placed there at the start and again whenever the window changes size; in between the
-// planner may move and resize them (never larger than the window).
+// layers at the bottom right of the map, the village table along the bottom of the map, the road
+// problems list at the top of the map. Panels are placed there at the start and again whenever the
+// window changes size; in between the planner may move and resize them (never larger than the
+// window).
 #pragma once
 
 namespace beltplan::ui {
 
-enum class Panel { kCoverage, kBelts, kInspector, kLists, kCompare, kLegend, kVillages };
-inline constexpr int kPanelCount = 7;
+enum class Panel {
+    kCoverage,
+    kBelts,
+    kInspector,
+    kLists,
+    kCompare,
+    kLegend,
+    kVillages,
+    kRoadProblems
+};
+inline constexpr int kPanelCount = 8;
 
 struct PanelRect {
     float x = 0.f;

@@ -16,11 +16,11 @@ namespace {
 constexpr double kFlySpanM = 6000.0;
 
 // The layers the list offers, in drawing order from the bottom.
-const render::Layer kListedLayers[] = {render::Layer::kBasemap,   render::Layer::kTownships,
-                                       render::Layer::kVillages,  render::Layer::kRoads,
-                                       render::Layer::kReach,     render::Layer::kBelts,
-                                       render::Layer::kJointOrgs, render::Layer::kWorkStations,
-                                       render::Layer::kSites,     render::Layer::kLabels};
+const render::Layer kListedLayers[] = {
+    render::Layer::kBasemap,   render::Layer::kTownships,    render::Layer::kVillages,
+    render::Layer::kRoads,     render::Layer::kReach,        render::Layer::kBelts,
+    render::Layer::kJointOrgs, render::Layer::kWorkStations, render::Layer::kSites,
+    render::Layer::kLabels,    render::Layer::kRoadProblems};
 
 void fill_layer_rows(const EditorContext& context, LayerState& layers) {
     if (!layers.rows.empty()) {
@@ -33,7 +33,8 @@ void fill_layer_rows(const EditorContext& context, LayerState& layers) {
             row.available = false;  // the window has no basemap yet (render --basemap has)
             row.shown = false;
         }
-        if (layer == render::Layer::kRoads && plan.roads.empty()) {
+        if ((layer == render::Layer::kRoads || layer == render::Layer::kRoadProblems) &&
+            plan.roads.empty()) {
             row.available = false;
         }
         layers.rows.push_back(row);

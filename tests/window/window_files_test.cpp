@@ -250,5 +250,45 @@ TEST_F(WindowFiles, a_plan_changed_by_another_program_is_offered_for_reload) {
     EXPECT_EQ(app_->plan(), other);
 }
 
+// Another program saves the plan while the window has unsaved changes: Ctrl+S is refused with
+// the catalogue's sentence, the other program's file stays byte for byte, and the window asks
+// Reload / Save as / Keep editing. Save as then keeps the window's version in a new file.
+TEST_F(WindowFiles, ctrl_s_over_a_plan_another_program_changed_is_refused) {
+    edit();
+    core::Plan other = app_->plan();
+    other.sites.resize(2);
+    ASSERT_TRUE(io::write_plan(other, path_));  // as another beltplan would
+    const std::string theirs = test::read_text(path_);
+    ctrl('s');
+    EXPECT_EQ(test::read_text(path_), theirs) << "the other program's save was overwritten";
+    EXPECT_NE(app_->status().find(core::tr("trust.plan_changed")), std::string::npos)
+        << app_->status();
+    EXPECT_TRUE(app_->history().dirty());
+    ASSERT_TRUE(app_->editor().files.disk_change.asking());
+    frames(2);
+    screenshot("window_save_refused.png");
+    ASSERT_TRUE(click_item("disk.save_as"));
+    ASSERT_TRUE(app_->editor().files.browser.is_open());
+    app_->editor().files.browser.set_name_field("mine");
+    frames(2);
+    ASSERT_TRUE(click_item("file.ok"));
+    EXPECT_EQ(app_->plan_path(), dir_.file("mine.gpkg"));
+    EXPECT_FALSE(app_->history().dirty());
+    EXPECT_EQ(test::read_text(path_), theirs);
+}
+
+// A plan saved here and not touched by anyone else saves again (the stamp follows each save).
+TEST_F(WindowFiles, saving_twice_over_our_own_file_is_not_refused) {
+    edit();
+    ctrl('s');
+    ASSERT_FALSE(app_->history().dirty()) << app_->status();
+    edit();
+    ctrl('s');
+    EXPECT_FALSE(app_->history().dirty()) << app_->status();
+    auto reread = io::read_plan(path_);
+    ASSERT_TRUE(reread) << reread.error().message;
+    EXPECT_EQ(reread.value(), app_->plan());
+}
+
 }  // namespace
 }  // namespace beltplan
