@@ -1,8 +1,12 @@
-// `beltplan report` and `beltplan info`: coverage of a plan and a description of its file.
+// `beltplan report` and `beltplan info`: coverage of a plan (and its tables as XLSX or CSV)
+// and a description of its file.
 #include "analysis/coverage.h"
-#include "analysis/road_network.h"
+#include "analysis/report_tables.h"
 #include "app/commands.h"
+#include "app/plan_results.h"
+#include "core/messages.h"
 #include "io/plan_file.h"
+#include "io/table_write.h"
 
 #include <nlohmann/json.hpp>
 
@@ -110,6 +114,39 @@ void print_text(const core::Plan& plan, const analysis::CoverageReport& r) {
     }
 }
 
+// --xlsx and --csv: the department's tables of the same results.
+int write_tables(const ReportOptions& options, const core::Plan& plan, const PlanResults& r) {
+    analysis::ReportTablesInput input;
+    input.plan = &plan;
+    input.reach = &r.reach;
+    input.coverage = &r.coverage;
+    input.belts = &r.belts;
+    input.orgs = &r.orgs;
+    const core::Workbook book = analysis::report_workbook(input);
+    if (!options.xlsx_path.empty()) {
+        if (core::Status s = io::write_xlsx(book, options.xlsx_path); !s) {
+            return fail(s.error().message);
+        }
+        if (!options.json) {
+            std::cout << core::tr("outputs.cli.wrote_tables",
+                                  {options.xlsx_path, std::to_string(book.sheets.size())})
+                      << "\n";
+        }
+    }
+    if (!options.csv_dir.empty()) {
+        auto files = io::write_csv_tables(book, options.csv_dir);
+        if (!files) {
+            return fail(files.error().message);
+        }
+        if (!options.json) {
+            std::cout << core::tr("outputs.cli.wrote_tables",
+                                  {options.csv_dir, std::to_string(files->size())})
+                      << "\n";
+        }
+    }
+    return kExitOk;
+}
+
 }  // namespace
 
 int fail(const std::string& message) {
@@ -122,34 +159,18 @@ int run_report(const ReportOptions& options) {
     if (!plan) {
         return fail(plan.error().message);
     }
-    const double radius = options.radius_m.value_or(plan->settings.reach_m);
-    if (!(radius > 0.0) || !std::isfinite(radius)) {
-        return fail(options.plan_path + ": the reach radius " + std::to_string(radius) +
-                    " m is not a positive number; give --radius in metres.");
+    const bool tables = !options.xlsx_path.empty() || !options.csv_dir.empty();
+    auto results =
+        analyse_plan(*plan, options.plan_path, options.radius_m, options.distance, tables);
+    if (!results) {
+        return fail(results.error().message);
     }
-    core::DistanceMode mode = plan->settings.distance;
-    if (!options.distance.empty()) {
-        mode = *core::parse_distance_mode(options.distance);
-    }
-    std::vector<analysis::Reach> reach;
-    if (mode == core::DistanceMode::kNetwork) {
-        const analysis::RoadNetwork network(*plan);
-        if (network.empty()) {
-            return fail(options.plan_path +
-                        ", layer 'roads': the plan has no road lines, so distance along roads "
-                        "cannot be measured; import roads or use --distance euclidean.");
-        }
-        reach = analysis::network_reach(*plan, network);
-    } else {
-        reach = analysis::euclidean_reach(*plan);
-    }
-    const analysis::CoverageReport r = analysis::summarize_coverage(*plan, reach, radius, mode);
     if (options.json) {
-        std::cout << report_json(r).dump(2) << "\n";
+        std::cout << report_json(results->coverage).dump(2) << "\n";
     } else {
-        print_text(*plan, r);
+        print_text(*plan, results->coverage);
     }
-    return kExitOk;
+    return tables ? write_tables(options, *plan, *results) : kExitOk;
 }
 
 int run_info(const InfoOptions& options) {

@@ -3,6 +3,7 @@
 // at the right with the overview inset and the township's figures.
 #include "render/atlas.h"
 
+#include "analysis/report_tables.h"
 #include "core/messages.h"
 #include "render/doc_shapes.h"
 #include "render/map_compose.h"
@@ -231,7 +232,7 @@ std::vector<TownshipFigures> township_figures(const MapInputs& in) {
             f.population_share = analysis::population_share(c);
         }
     }
-    for (int t : compose::site_townships(plan)) {
+    for (int t : analysis::site_townships(plan)) {
         if (t >= 0) {
             ++out[static_cast<std::size_t>(t)].sites;
         }

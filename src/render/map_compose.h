@@ -81,7 +81,4 @@ MapLegend page_legend(const PageContext& page, const Legend& village_legend);
 // Township covered share classes of the summary choropleth.
 Rgba summary_color(double share);
 
-// Index of the township of each site (plan.townships order; -1 when none holds it).
-std::vector<int> site_townships(const core::Plan& plan);
-
 }  // namespace beltplan::render::compose

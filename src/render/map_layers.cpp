@@ -143,34 +143,6 @@ std::size_t villages_in_view(const core::Plan& plan, const MapView& view) {
     return n;
 }
 
-std::vector<int> site_townships(const core::Plan& plan) {
-    std::unordered_map<std::string, int> town_of_code;
-    for (std::size_t t = 0; t < plan.townships.size(); ++t) {
-        town_of_code.emplace(plan.townships[t].code, static_cast<int>(t));
-    }
-    const auto villages = core::village_index(plan);
-    std::vector<core::Box> town_boxes;
-    for (const core::Township& t : plan.townships) {
-        town_boxes.push_back(core::bounds(t.shape));
-    }
-    std::vector<int> out;
-    for (const core::Site& s : plan.sites) {
-        int town = -1;
-        if (auto v = villages.find(s.village_code); v != villages.end()) {
-            auto t = town_of_code.find(plan.villages[v->second].town_code);
-            town = t != town_of_code.end() ? t->second : -1;
-        }
-        for (std::size_t t = 0; t < plan.townships.size() && town < 0; ++t) {
-            if (town_boxes[t].contains(s.position) &&
-                core::contains(plan.townships[t].shape, s.position)) {
-                town = static_cast<int>(t);
-            }
-        }
-        out.push_back(town);
-    }
-    return out;
-}
-
 Rgba summary_color(double share) {
     const int c = std::clamp(static_cast<int>(share * 5.0), 0, 4);
     return mix(hex(colors::kUncovered), hex(0x238b45), static_cast<float>(c) / 4.f);

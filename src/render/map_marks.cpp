@@ -1,6 +1,7 @@
 // Sites as the generalisation chose them, the per-township site counts of the summary, the
 // placed names (townships, villages, counties the plan names), and the legend of what a page
 // draws, in the catalogue's language.
+#include "analysis/report_tables.h"
 #include "core/messages.h"
 #include "render/doc_shapes.h"
 #include "render/label_placement.h"
@@ -76,7 +77,7 @@ std::vector<PageRect> add_sites(MapDocument& doc, const PageContext& page, const
         // The count of sites of each township, printed at its label point.
         DocLayer& layer = doc.add_layer("site_counts", clip);
         std::vector<int> count(plan.townships.size(), 0);
-        for (int t : site_townships(plan)) {
+        for (int t : analysis::site_townships(plan)) {
             count[static_cast<std::size_t>(std::max(t, 0))] += t >= 0 ? 1 : 0;
         }
         for (std::size_t t : g.townships) {
