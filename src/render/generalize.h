@@ -30,7 +30,7 @@ inline constexpr double kMarkerOverlapShare = 0.2;  // markers overlapping anoth
 inline constexpr double kOverlapDistance = 0.75;    // overlap: centres nearer than this x size
 inline constexpr double kSmallMarkerScale = 0.55;
 inline constexpr double kDotSize = 3.0;              // dot diameter, units of u
-inline constexpr double kDotCoverShare = 0.25;       // dots may cover this share of the map
+inline constexpr double kDotCoverShare = 0.1;        // dots may cover this share of the map
 inline constexpr double kMinVillageUnits = 1.6;      // villages narrower: township summary
 inline constexpr double kOutlineVillageUnits = 7.0;  // villages narrower: no outline
 

@@ -130,8 +130,11 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelSpec>& labels, cons
         taken.add(r);
     }
     std::vector<PlacedLabel> out;
+    // A page covered in names reads as texture: the most important ones up to a share of it.
+    const double cover_limit = options.max_cover * bounds.width() * bounds.height();
+    double covered = 0.0;
     for (std::size_t i : order) {
-        if (out.size() >= budget) {
+        if (out.size() >= budget || covered >= cover_limit) {
             break;
         }
         const LabelSpec& spec = labels[i];
@@ -156,6 +159,7 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelSpec>& labels, cons
             continue;
         }
         taken.add(box);
+        covered += (box.x1 - box.x0) * (box.y1 - box.y0);
         out.push_back({i, {(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2}, box});
     }
     return out;

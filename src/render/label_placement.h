@@ -17,6 +17,7 @@ struct LabelPlacementOptions {
     std::vector<PageRect> reserved;  // boxes where no label goes (frame boxes)
     PageRect bounds;                 // labels stay inside (the map area)
     std::size_t budget = 0;          // most labels drawn; 0 = one per 5,000 units² of bounds
+    double max_cover = 0.12;         // share of the bounds that label boxes may cover
 };
 
 struct PlacedLabel {

@@ -28,10 +28,13 @@ struct PageContext {
 };
 
 // The shapes a page shows, simplified once to its resolution (shared boundaries stay shared).
+// The villages' arcs are built only when something draws them (outlines, groups, belt
+// members) or when simplifying saves work (detailed boundaries); the summary draws none.
 struct PageGeometry {
-    std::vector<std::size_t> villages;   // plan indices of the villages in view
-    core::SimplifiedCoverage village_s;  // shapes parallel to `villages`
-    std::vector<std::size_t> townships;  // plan indices of the townships in view
+    std::vector<std::size_t> villages;                    // plan indices of villages in view
+    std::vector<const core::MultiPolygon*> village_fill;  // parallel: simplified or original
+    core::SimplifiedCoverage village_s;                   // arcs (and simplified shapes) if built
+    std::vector<std::size_t> townships;                   // plan indices of townships in view
     core::SimplifiedCoverage township_s;
 };
 PageGeometry page_geometry(const PageContext& page);
@@ -56,6 +59,27 @@ void settle_view(PageContext& page, MapFrameContent& frame, FrameLayout& layout,
                  const MapRequest& req, const Legend& village_legend, const core::Box& extent,
                  double page_width, double page_height, double panel, double margin);
 
+// Drawing helpers: rings, shapes and lines onto a path item through a view; a stroke-only
+// item; the view's plan extent widened by `margin` page units; boxes that meet; a colour as a
+// map key.
+void add_ring(PathItem& p, const MapView& v, const core::Ring& r);
+void add_shape(PathItem& p, const MapView& v, const core::MultiPolygon& m);
+void add_line(PathItem& p, const MapView& v, const core::LineString& l);
+PathItem stroke_item(const Rgba& color, double width, bool round = true);
+core::Box view_box(const MapView& v, double margin);
+bool meets(const core::Box& a, const core::Box& b);
+std::uint32_t pack(const Rgba& c);
+
+// Belt bands (under the roads), belt member outlines, joint organizations and work stations
+// (the arcs on each group's edge, lead and seat markers).
+void add_belt_bands(MapDocument& doc, const PageContext& page, const PageRect& clip);
+void add_belt_members(MapDocument& doc, const PageContext& page, const PageGeometry& g,
+                      const PageRect& clip);
+void add_orgs(MapDocument& doc, const PageContext& page, const PageGeometry& g,
+              const PageRect& clip);
+void add_stations(MapDocument& doc, const PageContext& page, const PageGeometry& g,
+                  const PageRect& clip);
+
 // Page positions of the sites inside the view (for the generalisation and label obstacles).
 std::vector<PagePoint> sites_on_page(const core::Plan& plan, const MapView& view);
 // Villages whose bounds meet the view.
@@ -68,7 +92,7 @@ void add_map_layers(MapDocument& doc, const PageContext& page, const PageGeometr
 // Sites as the page's detail says (markers, small markers, dots, or per-township counts);
 // returns the page boxes of what was drawn, which labels keep clear of.
 std::vector<PageRect> add_sites(MapDocument& doc, const PageContext& page, const PageGeometry& g,
-                                const PageRect& clip);
+                                const PageRect& clip, const std::vector<PageRect>& reserved);
 // Township and village names (counties' when the plan names them) placed clear of `marks`
 // and `reserved` (frame boxes).
 void add_labels(MapDocument& doc, const PageContext& page, const PageGeometry& g,

@@ -1,8 +1,7 @@
 // The map layers of a page as document items: village fills grouped by colour (one path per
 // colour), outlines from the shared arcs (each boundary drawn once), townships, roads by class,
-// reach, belts, joint organizations and work stations (outlined by the arcs on their edge),
-// sites as the generalisation chose, and the placed labels.
-// Index: [SECTION] Geometry, [SECTION] Areas, [SECTION] Lines, [SECTION] Groups and sites.
+// reach (belts, groups, sites and labels in map_groups.cpp and map_marks.cpp), in order.
+// Index: [SECTION] Geometry, [SECTION] Areas, [SECTION] Lines, [SECTION] Layers.
 #include "render/doc_shapes.h"
 #include "render/label_placement.h"
 #include "render/map_compose.h"
@@ -21,8 +20,8 @@ namespace beltplan::render::compose {
 // ------------------------------------------------------------------------------------------
 
 namespace {
-
 constexpr double kPi = 3.14159265358979323846;
+}  // namespace
 
 bool meets(const core::Box& a, const core::Box& b) {
     return a.valid() && b.valid() && a.min_x <= b.max_x && b.min_x <= a.max_x &&
@@ -58,7 +57,7 @@ void add_line(PathItem& p, const MapView& v, const core::LineString& l) {
     }
 }
 
-PathItem stroke_item(const Rgba& color, double width, bool round = true) {
+PathItem stroke_item(const Rgba& color, double width, bool round) {
     PathItem p;
     p.closed = false;
     p.style.stroke = color;
@@ -79,21 +78,47 @@ std::uint32_t pack(const Rgba& c) {
            (to_byte(c.b) << 8) | to_byte(c.a);
 }
 
+namespace {
+
+// True when the page draws village boundaries (outlines, group edges, belt members).
+bool draws_village_arcs(const PageContext& page) {
+    const core::Plan& plan = page.plan();
+    if (page.detail.sites == SiteStyle::kTownshipSummary) {
+        return false;
+    }
+    return page.detail.village_outlines ||
+           (page.shows(Layer::kJointOrgs) && !plan.joint_orgs.empty()) ||
+           (page.shows(Layer::kWorkStations) && !plan.work_stations.empty());
+}
+
 }  // namespace
 
 PageGeometry page_geometry(const PageContext& page) {
     const core::Plan& plan = page.plan();
     const core::Box box = view_box(page.view, 20.0);
+    const double tol = page.detail.simplify_units * page.view.metres_per_unit;
     PageGeometry g;
     std::vector<const core::MultiPolygon*> shapes;
-    for (std::size_t i = 0; i < plan.villages.size(); ++i) {
-        if (meets(core::bounds(plan.villages[i].shape), box)) {
-            g.villages.push_back(i);
-            shapes.push_back(&plan.villages[i].shape);
+    std::size_t vertices = 0;
+    if (page.detail.sites != SiteStyle::kTownshipSummary) {
+        for (std::size_t i = 0; i < plan.villages.size(); ++i) {
+            if (meets(core::bounds(plan.villages[i].shape), box)) {
+                g.villages.push_back(i);
+                shapes.push_back(&plan.villages[i].shape);
+                vertices += core::vertex_count(plan.villages[i].shape);
+            }
         }
     }
-    const double tol = page.detail.simplify_units * page.view.metres_per_unit;
-    g.village_s = core::ArcTopology(shapes).simplify(tol);
+    // Rings of a few corners (grids, simple parcels) gain nothing from simplifying.
+    const bool detailed = vertices > 8 * shapes.size();
+    if (draws_village_arcs(page) || detailed) {
+        g.village_s = core::ArcTopology(shapes).simplify(tol);
+        for (const core::MultiPolygon& m : g.village_s.shapes) {
+            g.village_fill.push_back(&m);
+        }
+    } else {
+        g.village_fill = shapes;
+    }
     shapes.clear();
     for (std::size_t i = 0; i < plan.townships.size(); ++i) {
         if (meets(core::bounds(plan.townships[i].shape), box)) {
@@ -144,8 +169,9 @@ std::size_t villages_in_view(const core::Plan& plan, const MapView& view) {
 }
 
 Rgba summary_color(double share) {
-    const int c = std::clamp(static_cast<int>(share * 5.0), 0, 4);
-    return mix(hex(colors::kUncovered), hex(0x238b45), static_cast<float>(c) / 4.f);
+    // ColorBrewer RdYlGn, five classes: low shares red, high shares green.
+    static const std::uint32_t kClasses[] = {0xd7191c, 0xfdae61, 0xffffbf, 0xa6d96a, 0x1a9641};
+    return hex(kClasses[std::clamp(static_cast<int>(share * 5.0), 0, 4)]);
 }
 
 // ------------------------------------------------------------------------------------------
@@ -175,7 +201,7 @@ void add_village_fills(MapDocument& doc, const PageContext& page, const PageGeom
             p.style.fill = c;
             layer.items.push_back(std::move(p));
         }
-        add_shape(std::get<PathItem>(layer.items[it->second]), page.view, g.village_s.shapes[k]);
+        add_shape(std::get<PathItem>(layer.items[it->second]), page.view, *g.village_fill[k]);
     }
 }
 
@@ -257,6 +283,10 @@ void add_roads(MapDocument& doc, const PageContext& page, const PageRect& clip) 
     for (const core::Road& road : page.plan().roads) {
         const RoadStyle style =
             belt_roads.count(road.name) != 0 ? belt_road_style() : road_style(road.road_class);
+        // Where villages are too small for outlines, township and village roads are noise.
+        if (!page.detail.village_outlines && style.rank < 2) {
+            continue;
+        }
         auto& entry =
             by_rank.emplace(style.rank, std::make_pair(style, std::vector<core::LineString>{}))
                 .first->second;
@@ -323,155 +353,8 @@ void add_reach(MapDocument& doc, const PageContext& page, const PageRect& clip) 
 }  // namespace
 
 // ------------------------------------------------------------------------------------------
-// [SECTION] Groups and sites
+// [SECTION] Layers
 // ------------------------------------------------------------------------------------------
-
-namespace {
-
-// Arcs on the edge of each group: an arc with the group on one side only. `groups_of[k]`
-// lists the groups of village g.villages[k].
-std::vector<PathItem> group_edges(const PageContext& page, const PageGeometry& g,
-                                  const std::vector<std::vector<int>>& groups_of,
-                                  const std::vector<Rgba>& group_color, double width) {
-    std::vector<PathItem> items;
-    std::map<std::uint32_t, std::size_t> item_of;
-    static const std::vector<int> kNone;
-    for (std::size_t a = 0; a < g.village_s.arcs.size(); ++a) {
-        const auto& sides = g.village_s.arc_shapes[a];
-        const auto& left = sides[0] >= 0 ? groups_of[static_cast<std::size_t>(sides[0])] : kNone;
-        const auto& right = sides[1] >= 0 ? groups_of[static_cast<std::size_t>(sides[1])] : kNone;
-        for (const auto* side : {&left, &right}) {
-            const auto& other = side == &left ? right : left;
-            for (int grp : *side) {
-                if (std::find(other.begin(), other.end(), grp) != other.end()) {
-                    continue;
-                }
-                const Rgba c = group_color[static_cast<std::size_t>(grp)];
-                auto [it, added] = item_of.emplace(pack(c), items.size());
-                if (added) {
-                    items.push_back(stroke_item(c, width));
-                }
-                add_line(items[it->second], page.view, g.village_s.arcs[a]);
-            }
-        }
-    }
-    return items;
-}
-
-// For every village in view, the groups (indices) whose member list names it.
-template <typename Group>
-std::vector<std::vector<int>> membership(const PageContext& page, const PageGeometry& g,
-                                         const std::vector<Group>& groups) {
-    std::unordered_map<std::string, std::size_t> slot;
-    for (std::size_t k = 0; k < g.villages.size(); ++k) {
-        slot.emplace(page.plan().villages[g.villages[k]].code, k);
-    }
-    std::vector<std::vector<int>> out(g.villages.size());
-    for (std::size_t i = 0; i < groups.size(); ++i) {
-        for (const std::string& code : groups[i].members) {
-            if (auto it = slot.find(code); it != slot.end()) {
-                out[it->second].push_back(static_cast<int>(i));
-            }
-        }
-    }
-    return out;
-}
-
-void add_seats(DocLayer& layer, const PageContext& page, MarkerShape shape, double size,
-               const std::vector<std::pair<std::string, Rgba>>& seats) {
-    const auto index = core::village_index(page.plan());
-    std::map<std::uint32_t, MarkerItem> by_color;
-    for (const auto& [code, color] : seats) {
-        auto it = index.find(code);
-        if (it == index.end()) {
-            continue;
-        }
-        MarkerItem& m = by_color[pack(color)];
-        m.shape = shape;
-        m.size = size;
-        m.fill = color;
-        m.rim_width = 1.0 * page.unit;
-        m.at.push_back(page.view.to_page(core::anchor(page.plan().villages[it->second])));
-    }
-    for (auto& [key, m] : by_color) {
-        layer.items.push_back(std::move(m));
-    }
-}
-
-void add_belt_bands(MapDocument& doc, const PageContext& page, const PageRect& clip) {
-    DocLayer& layer = doc.add_layer("belt_bands", clip);
-    const core::Plan& plan = page.plan();
-    for (const core::Belt& belt : plan.belts) {
-        PathItem band = stroke_item(hex(colors::kBelt, 0.28f),
-                                    2.0 * belt.half_width_m / page.view.metres_per_unit);
-        for (const core::Road& road : plan.roads) {
-            if (std::find(belt.roads.begin(), belt.roads.end(), road.name) != belt.roads.end()) {
-                for (const core::LineString& part : road.parts) {
-                    add_line(band, page.view, part);
-                }
-            }
-        }
-        layer.items.push_back(std::move(band));
-    }
-}
-
-void add_belt_members(MapDocument& doc, const PageContext& page, const PageGeometry& g,
-                      const PageRect& clip) {
-    DocLayer& layer = doc.add_layer("belt_members", clip);
-    std::set<std::size_t> members;
-    for (const analysis::BeltResult& r : page.in->belts) {
-        for (int v : r.members) {
-            members.insert(static_cast<std::size_t>(v));
-        }
-    }
-    PathItem outlines = stroke_item(hex(colors::kBeltMember), 1.6 * page.unit);
-    for (std::size_t a = 0; a < g.village_s.arcs.size(); ++a) {
-        for (int side : g.village_s.arc_shapes[a]) {
-            if (side >= 0 && members.count(g.villages[static_cast<std::size_t>(side)]) != 0) {
-                add_line(outlines, page.view, g.village_s.arcs[a]);
-                break;
-            }
-        }
-    }
-    layer.items.push_back(std::move(outlines));
-}
-
-void add_orgs(MapDocument& doc, const PageContext& page, const PageGeometry& g,
-              const PageRect& clip) {
-    DocLayer& layer = doc.add_layer("orgs", clip);
-    const core::Plan& plan = page.plan();
-    const std::vector<int> color = joint_org_color_indices(plan);
-    std::vector<Rgba> line_color;
-    std::vector<std::pair<std::string, Rgba>> leads;
-    for (std::size_t i = 0; i < plan.joint_orgs.size(); ++i) {
-        const Rgba base = categorical(static_cast<std::size_t>(color[i]));
-        line_color.push_back(mix(base, hex(0x000000), 0.35f));
-        leads.emplace_back(plan.joint_orgs[i].lead, mix(base, hex(0x000000), 0.45f));
-    }
-    for (PathItem& p :
-         group_edges(page, g, membership(page, g, plan.joint_orgs), line_color, 3.0 * page.unit)) {
-        layer.items.push_back(std::move(p));
-    }
-    add_seats(layer, page, MarkerShape::kDiamond, 13.0 * page.unit, leads);
-}
-
-void add_stations(MapDocument& doc, const PageContext& page, const PageGeometry& g,
-                  const PageRect& clip) {
-    DocLayer& layer = doc.add_layer("stations", clip);
-    const core::Plan& plan = page.plan();
-    const std::vector<Rgba> color(plan.work_stations.size(), hex(colors::kStation));
-    for (PathItem& p :
-         group_edges(page, g, membership(page, g, plan.work_stations), color, 2.6 * page.unit)) {
-        layer.items.push_back(std::move(p));
-    }
-    std::vector<std::pair<std::string, Rgba>> seats;
-    for (const core::WorkStation& ws : plan.work_stations) {
-        seats.emplace_back(ws.seat_village, hex(colors::kStation));
-    }
-    add_seats(layer, page, MarkerShape::kSquare, 12.0 * page.unit, seats);
-}
-
-}  // namespace
 
 void add_map_layers(MapDocument& doc, const PageContext& page, const PageGeometry& g,
                     const std::vector<PageRect>& reserved) {
@@ -512,7 +395,7 @@ void add_map_layers(MapDocument& doc, const PageContext& page, const PageGeometr
     if (page.shows(Layer::kRoads)) {
         add_roads(doc, page, clip);
     }
-    if (belts) {
+    if (belts && page.detail.village_outlines) {  // else the band alone: no navy carpet
         add_belt_members(doc, page, g, clip);
     }
     if (page.shows(Layer::kJointOrgs) && !page.plan().joint_orgs.empty()) {
@@ -521,7 +404,7 @@ void add_map_layers(MapDocument& doc, const PageContext& page, const PageGeometr
     if (page.shows(Layer::kWorkStations) && !page.plan().work_stations.empty()) {
         add_stations(doc, page, g, clip);
     }
-    const std::vector<PageRect> marks = add_sites(doc, page, g, clip);
+    const std::vector<PageRect> marks = add_sites(doc, page, g, clip, reserved);
     if (page.shows(Layer::kLabels)) {
         add_labels(doc, page, g, marks, reserved);
     }

@@ -69,24 +69,39 @@ void county_labels(const PageContext& page, const PageGeometry& g, std::vector<L
 }  // namespace
 
 std::vector<PageRect> add_sites(MapDocument& doc, const PageContext& page, const PageGeometry& g,
-                                const PageRect& clip) {
+                                const PageRect& clip, const std::vector<PageRect>& reserved) {
     std::vector<PageRect> boxes;
     const core::Plan& plan = page.plan();
     const double u = page.unit;
     if (page.detail.sites == SiteStyle::kTownshipSummary) {
-        // The count of sites of each township, printed at its label point.
-        DocLayer& layer = doc.add_layer("site_counts", clip);
+        // The count of sites of each township at its label point, where it fits.
         std::vector<int> count(plan.townships.size(), 0);
         for (int t : analysis::site_townships(plan)) {
             count[static_cast<std::size_t>(std::max(t, 0))] += t >= 0 ? 1 : 0;
         }
+        std::vector<LabelSpec> specs;
         for (std::size_t t : g.townships) {
-            const PagePoint p = page.view.to_page(label_point(plan.townships[t].shape));
-            TextItem text = doc::text(std::to_string(count[t]), p, 11.0 * u, hex(colors::kText),
+            const core::MultiPolygon& shape = plan.townships[t].shape;
+            specs.push_back({std::to_string(count[t]),
+                             label_point(shape),
+                             11.f,
+                             3,
+                             0.5 * std::sqrt(core::area_m2(shape)),
+                             hex(colors::kText),
+                             {}});
+        }
+        LabelPlacementOptions options;
+        options.scale = u;
+        options.reserved = reserved;
+        options.bounds = page.view.area;
+        options.budget = specs.size() + 1;
+        DocLayer& layer = doc.add_layer("site_counts", clip);
+        for (const PlacedLabel& p : place_labels(specs, page.view, options)) {
+            TextItem text = doc::text(specs[p.label].text, p.centre, 11.0 * u, hex(colors::kText),
                                       true, Align::kCentre);
             text.halo = hex(0xffffff, 0.9f);
             text.halo_width = 1.5 * u;
-            boxes.push_back(text_box(text));
+            boxes.push_back(p.box);
             layer.items.push_back(std::move(text));
         }
         return boxes;
@@ -141,7 +156,8 @@ void add_labels(MapDocument& doc, const PageContext& page, const PageGeometry& g
             continue;
         }
         const core::PointM at = label_point(town.shape);
-        specs.push_back({town.name, at, 17.f, 2, std::sqrt(core::area_m2(town.shape)),
+        // A township's name must fit inside it (extent counts twice the half-width).
+        specs.push_back({town.name, at, 17.f, 2, 0.5 * std::sqrt(core::area_m2(town.shape)),
                          focus ? hex(0x000000) : hex(0x808080), label_room(town.shape, at)});
     }
     for (std::size_t v : g.villages) {
@@ -240,7 +256,7 @@ MapLegend page_legend(const PageContext& page, const Legend& village_legend) {
              hex(colors::kBelt, 0.28f), LegendMark::kBand});
         legend.rows.push_back(
             {core::tr("outputs.legend.belt_road"), hex(colors::kBeltRoad), LegendMark::kThickLine});
-        if (!in.belts.empty()) {
+        if (!in.belts.empty() && page.detail.village_outlines) {
             legend.rows.push_back({core::tr("outputs.legend.belt_member"), hex(colors::kBeltMember),
                                    LegendMark::kLine});
         }

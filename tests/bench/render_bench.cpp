@@ -1,7 +1,13 @@
-// Render benchmarks (offscreen EGL): scene build, one 1600x1100 frame, and recolouring after an
-// edit (texture rewrite) beside its reference, rebuilding the scene. Sizes: 5k and 50k villages.
+// Render benchmarks. The map document path (compose, cairo raster) beside its reference in the
+// same binary: the OpenSceneGraph path main used for PNGs (scene build, one 2x supersampled
+// 1600x1100 frame, downsample). The coverage simplifier (build the arcs, simplify at a page's
+// tolerance). The window's scene: build, frame, and recolouring beside a rebuild. Sizes: 5k,
+// 50k and 200k villages.
 #include "bench_plans.h"
+#include "core/arc_simplify.h"
 #include "render/fonts.h"
+#include "render/map_output.h"
+#include "render/map_render.h"
 #include "render/map_scene.h"
 #include "render/offscreen.h"
 #include "render/village_colors.h"
@@ -37,6 +43,21 @@ render::OffscreenRenderer* renderer() {
     return r.get();
 }
 
+const render::MapInputs& map_inputs_of(int n) {
+    static std::map<int, render::MapInputs> inputs;
+    auto it = inputs.find(n);
+    if (it == inputs.end()) {
+        render::MapInputs in;
+        in.plan = &plan_of(n);
+        in.reach = analysis::euclidean_reach(*in.plan);
+        in.radius_m = 3000;
+        in.coverage =
+            analysis::summarize_coverage(*in.plan, in.reach, 3000, core::DistanceMode::kEuclidean);
+        it = inputs.emplace(n, std::move(in)).first;
+    }
+    return it->second;
+}
+
 render::SceneInputs inputs_of(const core::Plan& plan) {
     render::SceneInputs in;
     in.plan = &plan;
@@ -49,10 +70,10 @@ render::SceneInputs inputs_of(const core::Plan& plan) {
     return in;
 }
 
-render::ViewSetup view_of(const render::MapScene& scene) {
+render::ViewSetup view_of(const render::MapScene& scene, int scale = 1) {
     render::ViewSetup v;
-    v.width = 1600;
-    v.height = 1100;
+    v.width = 1600 * scale;
+    v.height = 1100 * scale;
     const core::Box& b = scene.bounds();
     const double mpp = std::max(b.width() / 1600, b.height() / 1100) * 1.05;
     const double cx = (b.min_x + b.max_x) / 2 - scene.origin().x;
@@ -67,6 +88,81 @@ std::vector<render::Rgba> colors_of(const core::Plan& plan, double radius_m) {
     const auto reach = analysis::euclidean_reach(plan);
     return render::color_villages(plan, reach, radius_m, {}).value().fill;
 }
+
+// ---- The map document path (PNG, PDF and SVG all draw this document) ----
+
+void BM_Render_Compose(benchmark::State& state) {
+    const render::MapInputs& in = map_inputs_of(static_cast<int>(state.range(0)));
+    for (auto _ : state) {
+        auto doc = render::compose_map(in, render::MapRequest{});
+        benchmark::DoNotOptimize(doc.value().layers.data());
+    }
+}
+
+void BM_Render_Rasterize(benchmark::State& state) {
+    const render::MapInputs& in = map_inputs_of(static_cast<int>(state.range(0)));
+    const render::MapDocument doc = render::compose_map(in, render::MapRequest{}).value();
+    for (auto _ : state) {
+        auto image = render::rasterize(doc);
+        benchmark::DoNotOptimize(image.value().rgba.data());
+    }
+}
+
+// Compose and raster: the whole in-process cost of a 1600x1100 PNG (before encoding).
+void BM_Render_DocumentMap(benchmark::State& state) {
+    const render::MapInputs& in = map_inputs_of(static_cast<int>(state.range(0)));
+    for (auto _ : state) {
+        auto map = render::render_map(in, render::MapRequest{});
+        benchmark::DoNotOptimize(map.value().image.rgba.data());
+    }
+}
+
+// Reference: main's PNG path, the OSG scene built and drawn 2x supersampled, then filtered.
+void BM_Render_OsgMapReference(benchmark::State& state) {
+    if (renderer() == nullptr) {
+        state.SkipWithError("no GL context");
+        return;
+    }
+    const core::Plan& plan = plan_of(static_cast<int>(state.range(0)));
+    const render::SceneInputs in = inputs_of(plan);
+    const std::vector<render::Rgba> fill = colors_of(plan, 3000);
+    for (auto _ : state) {
+        render::MapScene scene(in);
+        scene.set_village_colors(fill);
+        scene.set_pixel_scale(2.2f);
+        auto image = renderer()->render(scene.root().get(), nullptr, view_of(scene, 2));
+        auto small = render::downsample(*image.value(), 2);
+        benchmark::DoNotOptimize(small.get());
+    }
+}
+
+// ---- Coverage simplification ----
+
+std::vector<const core::MultiPolygon*> shapes_of(const core::Plan& plan) {
+    std::vector<const core::MultiPolygon*> out;
+    for (const core::Village& v : plan.villages) {
+        out.push_back(&v.shape);
+    }
+    return out;
+}
+
+void BM_ArcTopology_Build(benchmark::State& state) {
+    const auto shapes = shapes_of(plan_of(static_cast<int>(state.range(0))));
+    for (auto _ : state) {
+        core::ArcTopology topo(shapes);
+        benchmark::DoNotOptimize(topo.arc_count());
+    }
+}
+
+void BM_ArcTopology_Simplify(benchmark::State& state) {
+    const core::ArcTopology topo(shapes_of(plan_of(static_cast<int>(state.range(0)))));
+    for (auto _ : state) {
+        auto s = topo.simplify(250.0);  // a third of a page unit at province scale
+        benchmark::DoNotOptimize(s.shapes.data());
+    }
+}
+
+// ---- The window's scene ----
 
 void BM_Render_SceneBuild(benchmark::State& state) {
     const core::Plan& plan = plan_of(static_cast<int>(state.range(0)));
@@ -114,17 +210,6 @@ void BM_Render_RecolourAndFrame(benchmark::State& state) {
     }
 }
 
-// The recolour step alone (CPU side: colours into the texture image).
-void BM_Render_RecolourOnly(benchmark::State& state) {
-    const core::Plan& plan = plan_of(static_cast<int>(state.range(0)));
-    render::MapScene scene(inputs_of(plan));
-    const std::vector<render::Rgba> a = colors_of(plan, 3000);
-    for (auto _ : state) {
-        scene.set_village_colors(a);
-        benchmark::DoNotOptimize(scene.color_image()->data());
-    }
-}
-
 // Reference: what recolouring would cost if the scene were rebuilt, then drawn.
 void BM_Render_RebuildAndFrame(benchmark::State& state) {
     if (renderer() == nullptr) {
@@ -142,9 +227,18 @@ void BM_Render_RebuildAndFrame(benchmark::State& state) {
     }
 }
 
+void sizes(benchmark::internal::Benchmark* b) {
+    b->Arg(5000)->Arg(50000)->Arg(200000)->Unit(benchmark::kMillisecond);
+}
+
+BENCHMARK(BM_Render_Compose)->Apply(sizes);
+BENCHMARK(BM_Render_Rasterize)->Apply(sizes);
+BENCHMARK(BM_Render_DocumentMap)->Apply(sizes);
+BENCHMARK(BM_Render_OsgMapReference)->Apply(sizes);
+BENCHMARK(BM_ArcTopology_Build)->Apply(sizes);
+BENCHMARK(BM_ArcTopology_Simplify)->Apply(sizes);
 BENCHMARK(BM_Render_SceneBuild)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Render_Frame)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Render_RecolourOnly)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Render_RecolourAndFrame)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Render_RebuildAndFrame)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
 

@@ -51,7 +51,7 @@ TEST(Generalize, cascade_from_markers_to_dots_to_township_summary) {
               SiteStyle::kSmallMarkers);
     EXPECT_EQ(choose_detail(random_points(5000, 3), 50000, v, 1.0, 20.0, true).sites,
               SiteStyle::kDots);
-    // Dots covering more than a quarter of the map, or villages under 1.6 units wide.
+    // Dots covering more than a tenth of the map, or villages under 1.6 units wide.
     EXPECT_EQ(choose_detail(random_points(40000, 4), 50000, v, 1.0, 20.0, true).sites,
               SiteStyle::kTownshipSummary);
     EXPECT_EQ(choose_detail(random_points(5000, 3), 1000000, v, 1.0, 20.0, true).sites,
