@@ -404,6 +404,18 @@ void add_map_layers(MapDocument& doc, const PageContext& page, const PageGeometr
     if (page.shows(Layer::kWorkStations) && !page.plan().work_stations.empty()) {
         add_stations(doc, page, g, clip);
     }
+    if (!page.focus_town.empty()) {  // the atlas page's township, outlined above its groups
+        PathItem outline = stroke_item(hex(0x222222), 3.0 * page.unit);
+        for (std::size_t k = 0; k < g.townships.size(); ++k) {
+            if (page.plan().townships[g.townships[k]].code == page.focus_town) {
+                for (const core::Polygon& part : g.township_s.shapes[k].parts) {
+                    add_ring(outline, page.view, part.outer);
+                }
+            }
+        }
+        outline.closed = true;  // rings, stroked only (no fill)
+        doc.add_layer("focus_outline", clip).items.push_back(std::move(outline));
+    }
     const std::vector<PageRect> marks = add_sites(doc, page, g, clip, reserved);
     if (page.shows(Layer::kLabels)) {
         add_labels(doc, page, g, marks, reserved);

@@ -91,6 +91,8 @@ core::Result<std::shared_ptr<core::RasterImage>> tilted_view(const MapInputs& in
     for (const auto& [layer, on] : req.layers) {
         scene.set_visible(layer, on);
     }
+    scene.set_visible(Layer::kReach, false);  // as the legend says
+    scene.set_visible(Layer::kBelts, false);
     const int ss = std::max(width, height) <= 4096 ? 2 : 1;
     scene.set_pixel_scale(static_cast<float>(frame_unit(width, height) * ss));
     const core::Box& b = scene.bounds();
@@ -196,6 +198,10 @@ core::Result<MapDocument> compose_map(const MapInputs& in, const MapRequest& req
     page.visible.fill(true);
     for (const auto& [layer, on] : req.layers) {
         page.visible[static_cast<std::size_t>(layer)] = on;
+    }
+    if (req.tilted) {  // flat overlays would cut through the blocks: the scene leaves them out
+        page.visible[static_cast<std::size_t>(Layer::kReach)] = false;
+        page.visible[static_cast<std::size_t>(Layer::kBelts)] = false;
     }
     FrameLayout layout;
     compose::settle_view(page, frame, layout, req, village_legend, core::bounds(plan), doc.width,

@@ -3,6 +3,7 @@
 #include "render/map_render.h"
 
 #include "analysis/coverage.h"
+#include "core/messages.h"
 #include "io/plan_file.h"
 #include "render/fonts.h"
 #include "render/label_layer.h"
@@ -205,6 +206,51 @@ TEST(MapRender, joint_organizations_in_their_group_colours) {
     const Rgba at = test::pixel_at(*map, map->pixel({c.x + 300, c.y - 300}));
     EXPECT_TRUE(test::near_color(at, categorical(static_cast<std::size_t>(idx[1])), 0.08f))
         << test::describe(at);
+}
+
+std::vector<std::string> texts_of(const MapDocument& doc, const std::string& layer) {
+    std::vector<std::string> out;
+    if (const DocLayer* l = doc.find(layer)) {
+        for (const DocItem& item : l->items) {
+            if (const auto* t = std::get_if<TextItem>(&item)) {
+                out.push_back(t->text);
+            }
+        }
+    }
+    return out;
+}
+
+bool has(const std::vector<std::string>& texts, const std::string& text) {
+    return std::find(texts.begin(), texts.end(), text) != texts.end();
+}
+
+// The legend and subtitle follow what is drawn: along roads or straight, approximate areas.
+TEST(MapRender, legend_and_subtitle_say_how_distance_is_measured) {
+    const core::Plan plan = four_villages();
+    MapInputs in = test::map_inputs(plan, 1500);
+    auto straight = compose_map(in, plain_request(600, 500));
+    ASSERT_TRUE(straight.ok());
+    EXPECT_TRUE(has(texts_of(*straight, "legend"),
+                    core::tr("outputs.legend.covered_straight", {"1.5 km"})));
+    EXPECT_TRUE(
+        has(texts_of(*straight, "title"), core::tr("outputs.subtitle.straight", {"1.5 km"})));
+    in.distance = core::DistanceMode::kNetwork;
+    in.approximate_areas = true;
+    auto roads = compose_map(in, plain_request(600, 500));
+    ASSERT_TRUE(roads.ok());
+    const auto legend = texts_of(*roads, "legend");
+    EXPECT_TRUE(has(legend, core::tr("outputs.legend.covered_road", {"1.5 km"})));
+    EXPECT_FALSE(has(legend, core::tr("outputs.legend.covered_straight", {"1.5 km"})));
+    EXPECT_TRUE(has(legend, core::tr("outputs.legend.approximate")));
+    EXPECT_TRUE(has(texts_of(*roads, "title"), core::tr("outputs.subtitle.road", {"1.5 km"}) +
+                                                   core::tr("outputs.subtitle.approximate")));
+}
+
+TEST(MapRender, approximate_village_areas_are_read_from_the_plan) {
+    core::Plan plan = four_villages();
+    EXPECT_FALSE(plan_has_approximate_areas(plan));
+    plan.provenance = "村界由村委会驻地泰森多边形推算（近似）";
+    EXPECT_TRUE(plan_has_approximate_areas(plan));
 }
 
 // The 2.5D view is drawn by OpenGL into the map frame; tiles of any size give the same image.
