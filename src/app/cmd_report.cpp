@@ -71,46 +71,50 @@ json report_json(const analysis::CoverageReport& r) {
 }
 
 std::string count_line(const analysis::CoverageCount& c) {
-    std::ostringstream out;
-    out << c.covered << "/" << c.villages << " villages (" << percent(analysis::village_share(c))
-        << ")";
+    std::string out =
+        core::tr("outputs.text.villages", {std::to_string(c.covered), std::to_string(c.villages),
+                                           percent(analysis::village_share(c))});
     if (c.population > 0) {
-        out << ", population " << c.covered_population << "/" << c.population << " ("
-            << percent(analysis::population_share(c)) << ")";
+        out += core::tr("outputs.text.population",
+                        {std::to_string(c.covered_population), std::to_string(c.population),
+                         percent(analysis::population_share(c))});
     }
     if (c.missing_population > 0) {
-        out << ", " << c.missing_population << " without population";
+        out += core::tr("outputs.text.missing", {std::to_string(c.missing_population)});
     }
-    return out.str();
+    return out;
 }
 
 void print_text(const core::Plan& plan, const analysis::CoverageReport& r) {
-    std::cout << "Plan: " << plan.name << "\n"
-              << "Coverage within " << r.radius_m << " m (" << core::to_code(r.distance)
-              << " distance) of " << r.sites << " demonstration sites:\n"
-              << "  total: " << count_line(r.total) << "\n";
+    char radius[32];
+    std::snprintf(radius, sizeof radius, "%g", r.radius_m);
+    std::cout << core::tr("outputs.text.plan", {plan.name}) << "\n"
+              << core::tr(r.distance == core::DistanceMode::kNetwork ? "outputs.text.within_road"
+                                                                     : "outputs.text.within",
+                          {radius, std::to_string(r.sites)})
+              << "\n"
+              << "  " << core::tr("outputs.text.total", {count_line(r.total)}) << "\n";
     if (r.sites == 0) {
-        std::cout << "  note: the plan has no demonstration sites yet, so nothing is covered; "
-                     "import them with beltplan import --sites.\n";
+        std::cout << "  " << core::tr("outputs.text.no_sites") << "\n";
     }
-    std::cout << "\nBy township:\n";
+    std::cout << "\n" << core::tr("outputs.text.by_township") << "\n";
     for (const auto& t : r.by_township) {
         std::cout << "  "
-                  << (t.key.empty() ? "(villages without a township code)" : t.key + " " + t.name)
+                  << (t.key.empty() ? core::tr("outputs.text.no_township") : t.key + " " + t.name)
                   << ": " << count_line(t) << "\n";
     }
-    std::cout << "\nBy village kind:\n";
+    std::cout << "\n" << core::tr("outputs.text.by_kind") << "\n";
     for (const auto& k : r.by_kind) {
         std::cout << "  " << k.key << " " << k.name << ": " << count_line(k) << "\n";
     }
-    std::cout << "\nUncovered villages (" << r.uncovered.size() << ", farthest first):\n";
+    std::cout << "\n"
+              << core::tr("outputs.text.uncovered", {std::to_string(r.uncovered.size())}) << "\n";
     for (const auto& u : r.uncovered) {
-        std::cout << "  " << u.code << " " << u.name << "  ";
-        if (std::isfinite(u.distance_m)) {
-            std::cout << static_cast<long long>(std::lround(u.distance_m)) << " m\n";
-        } else {
-            std::cout << "no site\n";
-        }
+        std::cout << "  " << u.code << " " << u.name << "  "
+                  << (std::isfinite(u.distance_m)
+                          ? std::to_string(static_cast<long long>(std::lround(u.distance_m))) + " m"
+                          : core::tr("outputs.text.no_site"))
+                  << "\n";
     }
 }
 
