@@ -53,7 +53,7 @@ void find_pieces(const RoadNetwork& net, RoadCheck& out) {
         parent[static_cast<std::size_t>(find(net.segment(i).a))] = find(net.segment(i).b);
     }
     std::map<int, int> piece_of_root;
-    std::vector<RoadPiece> pieces;
+    std::vector<RoadGraphPiece> pieces;
     std::vector<int> raw(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) {
         const Segment& s = net.segment(i);
@@ -61,7 +61,7 @@ void find_pieces(const RoadNetwork& net, RoadCheck& out) {
         if (fresh) {
             pieces.emplace_back();
         }
-        RoadPiece& p = pieces[static_cast<std::size_t>(it->second)];
+        RoadGraphPiece& p = pieces[static_cast<std::size_t>(it->second)];
         p.length_m += s.length_m;
         ++p.segments;
         p.box.expand(s.pa);

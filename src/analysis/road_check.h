@@ -38,7 +38,7 @@ struct RoadProblem {
 };
 
 // A connected piece of the road graph.
-struct RoadPiece {
+struct RoadGraphPiece {
     double length_m = 0.0;
     int segments = 0;
     int sites = 0;              // sites whose nearest segment lies in this piece
@@ -47,12 +47,12 @@ struct RoadPiece {
 };
 
 struct RoadCheck {
-    std::vector<RoadPiece> pieces;      // the longest first
-    std::vector<int> segment_piece;     // per network segment: index into pieces
-    std::vector<int> village_piece;     // per village: index into pieces, -1 without roads
-    std::vector<int> cut_off;           // villages that reach only a piece other than the first
-    std::vector<RoadProblem> problems;  // by kind, then in road layer order
-    double length_m = 0.0;              // all segments of the graph
+    std::vector<RoadGraphPiece> pieces;  // the longest first
+    std::vector<int> segment_piece;      // per network segment: index into pieces
+    std::vector<int> village_piece;      // per village: index into pieces, -1 without roads
+    std::vector<int> cut_off;            // villages that reach only a piece other than the first
+    std::vector<RoadProblem> problems;   // by kind, then in road layer order
+    double length_m = 0.0;               // all segments of the graph
 
     int count(RoadProblemKind kind) const;
     // True when distances along roads may be longer than real: more than one piece with

@@ -3,8 +3,8 @@
 #include "analysis/plan_analysis.h"
 #include "core/command.h"
 #include "support/grid_plan.h"
-#include "ui/editor.h"
 #include "ui/bare_imgui.h"
+#include "ui/editor.h"
 #include "ui/picking.h"
 
 #include <gtest/gtest.h>
