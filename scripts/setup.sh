@@ -7,9 +7,10 @@ packages=(
   build-essential cmake ninja-build pkgconf git clang-format
   libgdal-dev libproj-dev libgeos-dev libicu-dev
   libopenscenegraph-dev libimgui-dev libglfw3-dev libegl-dev libgl-dev
-  nlohmann-json3-dev libcli11-dev libfmt-dev liblemon-dev libfontconfig-dev
+  nlohmann-json3-dev libcli11-dev libfmt-dev liblemon-dev libfontconfig-dev libcairo2-dev
+  libharfbuzz-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  gdal-bin proj-bin proj-data python3-libpysal python3-geopandas
+  gdal-bin proj-bin proj-data python3-libpysal python3-geopandas poppler-utils
   xvfb xauth x11-utils libgl1-mesa-dri libegl-mesa0 fonts-noto-cjk fontconfig
   clang-14 libclang-rt-14-dev  # sanitizer build and libFuzzer targets (scripts/sanitize.sh, fuzz.sh)
 )

@@ -93,6 +93,11 @@ int run_cli(int argc, char** argv) {
     report_cmd->add_option("--distance", report.distance, "euclidean or network")
         ->check(CLI::IsMember({"euclidean", "network"}));
     report_cmd->add_flag("--json", report.json, "print JSON");
+    report_cmd->add_option("--xlsx", report.xlsx_path,
+                           "write the tables (summary, townships, uncovered villages, sites, joint "
+                           "organizations, belts, work stations) as an Excel workbook");
+    report_cmd->add_option("--csv", report.csv_dir,
+                           "write the same tables as UTF-8 CSV files (with BOM) into this folder");
 
     RoadsOptions roads;
     CLI::App* roads_cmd = app.add_subcommand("roads", "health of the road layer as a road graph");
@@ -147,10 +152,20 @@ int run_cli(int argc, char** argv) {
     CLI::App* suggest_cmd = add_suggest(app, suggest);
 
     RenderOptions render;
-    CLI::App* render_cmd = app.add_subcommand("render", "draw a meeting-ready map as PNG");
+    CLI::App* render_cmd =
+        app.add_subcommand("render", "draw a meeting-ready map as PNG, PDF or SVG, or an atlas");
     render_cmd->add_option("plan", render.plan_path, "plan file (.gpkg)")->required();
-    render_cmd->add_option("-o,--output", render.out_path, "PNG file to write")->required();
+    render_cmd
+        ->add_option("-o,--output", render.out_path,
+                     "file to write (.png .pdf .svg); with --atlas a .pdf or a folder of PNGs")
+        ->required();
     render_cmd->add_option("--size", render.size, "image size WxH in pixels (default 1600x1100)");
+    render_cmd->add_option("--paper", render.paper, "page size A4, A3, A2, A1 or A0 (print)")
+        ->check(CLI::IsMember({"A4", "A3", "A2", "A1", "A0", "a4", "a3", "a2", "a1", "a0"}));
+    render_cmd->add_flag("--landscape", render.landscape, "turn the paper to landscape");
+    render_cmd->add_option("--dpi", render.dpi, "PNG resolution in pixels per inch (default 96)");
+    render_cmd->add_option("--atlas", render.atlas, "one page per township: --atlas township")
+        ->check(CLI::IsMember({"township"}));
     render_cmd->add_option("--color", render.color,
                            "village colours: coverage, distance, orgs, kind, attribute, or the "
                            "name of a numeric attribute");

@@ -1,9 +1,13 @@
-// `beltplan report` and `beltplan info`: coverage of a plan and a description of its file.
+// `beltplan report` and `beltplan info`: coverage of a plan (and its tables as XLSX or CSV)
+// and a description of its file.
 #include "analysis/plan_analysis.h"
+#include "analysis/report_tables.h"
 #include "analysis/road_check.h"
 #include "app/commands.h"
+#include "app/plan_results.h"
 #include "core/messages.h"
 #include "io/plan_file.h"
+#include "io/table_write.h"
 
 #include <nlohmann/json.hpp>
 
@@ -68,47 +72,85 @@ json report_json(const analysis::CoverageReport& r) {
 }
 
 std::string count_line(const analysis::CoverageCount& c) {
-    std::ostringstream out;
-    out << c.covered << "/" << c.villages << " villages (" << percent(analysis::village_share(c))
-        << ")";
+    std::string out =
+        core::tr("outputs.text.villages", {std::to_string(c.covered), std::to_string(c.villages),
+                                           percent(analysis::village_share(c))});
     if (c.population > 0) {
-        out << ", population " << c.covered_population << "/" << c.population << " ("
-            << percent(analysis::population_share(c)) << ")";
+        out += core::tr("outputs.text.population",
+                        {std::to_string(c.covered_population), std::to_string(c.population),
+                         percent(analysis::population_share(c))});
     }
     if (c.missing_population > 0) {
-        out << ", " << c.missing_population << " without population";
+        out += core::tr("outputs.text.missing", {std::to_string(c.missing_population)});
     }
-    return out.str();
+    return out;
 }
 
 void print_text(const core::Plan& plan, const analysis::CoverageReport& r) {
-    std::cout << "Plan: " << plan.name << "\n"
-              << "Coverage within " << r.radius_m << " m (" << core::to_code(r.distance)
-              << " distance) of " << r.sites << " demonstration sites:\n"
-              << "  total: " << count_line(r.total) << "\n";
+    char radius[32];
+    std::snprintf(radius, sizeof radius, "%g", r.radius_m);
+    std::cout << core::tr("outputs.text.plan", {plan.name}) << "\n"
+              << core::tr(r.distance == core::DistanceMode::kNetwork ? "outputs.text.within_road"
+                                                                     : "outputs.text.within",
+                          {radius, std::to_string(r.sites)})
+              << "\n"
+              << "  " << core::tr("outputs.text.total", {count_line(r.total)}) << "\n";
     if (r.sites == 0) {
-        std::cout << "  note: the plan has no demonstration sites yet, so nothing is covered; "
-                     "import them with beltplan import --sites.\n";
+        std::cout << "  " << core::tr("outputs.text.no_sites") << "\n";
     }
-    std::cout << "\nBy township:\n";
+    std::cout << "\n" << core::tr("outputs.text.by_township") << "\n";
     for (const auto& t : r.by_township) {
         std::cout << "  "
-                  << (t.key.empty() ? "(villages without a township code)" : t.key + " " + t.name)
+                  << (t.key.empty() ? core::tr("outputs.text.no_township") : t.key + " " + t.name)
                   << ": " << count_line(t) << "\n";
     }
-    std::cout << "\nBy village kind:\n";
+    std::cout << "\n" << core::tr("outputs.text.by_kind") << "\n";
     for (const auto& k : r.by_kind) {
         std::cout << "  " << k.key << " " << k.name << ": " << count_line(k) << "\n";
     }
-    std::cout << "\nUncovered villages (" << r.uncovered.size() << ", farthest first):\n";
+    std::cout << "\n"
+              << core::tr("outputs.text.uncovered", {std::to_string(r.uncovered.size())}) << "\n";
     for (const auto& u : r.uncovered) {
-        std::cout << "  " << u.code << " " << u.name << "  ";
-        if (std::isfinite(u.distance_m)) {
-            std::cout << static_cast<long long>(std::lround(u.distance_m)) << " m\n";
-        } else {
-            std::cout << "no site\n";
+        std::cout << "  " << u.code << " " << u.name << "  "
+                  << (std::isfinite(u.distance_m)
+                          ? std::to_string(static_cast<long long>(std::lround(u.distance_m))) + " m"
+                          : core::tr("outputs.text.no_site"))
+                  << "\n";
+    }
+}
+
+// --xlsx and --csv: the department's tables of the same results.
+int write_tables(const ReportOptions& options, const core::Plan& plan,
+                 const analysis::PlanAnalysis& results) {
+    analysis::ReportTablesInput input;
+    input.plan = &plan;
+    input.reach = &results.reach();
+    input.coverage = &results.coverage();
+    input.belts = &results.belts();
+    input.orgs = &results.org_checks();
+    const core::Workbook book = analysis::report_workbook(input);
+    if (!options.xlsx_path.empty()) {
+        if (core::Status s = io::write_xlsx(book, options.xlsx_path); !s) {
+            return fail(s.error().message);
+        }
+        if (!options.json) {
+            std::cout << core::tr("outputs.cli.wrote_tables",
+                                  {options.xlsx_path, std::to_string(book.sheets.size())})
+                      << "\n";
         }
     }
+    if (!options.csv_dir.empty()) {
+        auto files = io::write_csv_tables(book, options.csv_dir);
+        if (!files) {
+            return fail(files.error().message);
+        }
+        if (!options.json) {
+            std::cout << core::tr("outputs.cli.wrote_tables",
+                                  {options.csv_dir, std::to_string(files->size())})
+                      << "\n";
+        }
+    }
+    return kExitOk;
 }
 
 }  // namespace
@@ -123,23 +165,13 @@ int run_report(const ReportOptions& options) {
     if (!plan) {
         return fail(plan.error().message);
     }
-    const double radius = options.radius_m.value_or(plan->settings.reach_m);
-    if (!(radius > 0.0) || !std::isfinite(radius)) {
-        return fail(options.plan_path + ": the reach radius " + std::to_string(radius) +
-                    " m is not a positive number; give --radius in metres.");
+    const bool tables = !options.xlsx_path.empty() || !options.csv_dir.empty();
+    auto results = analyse_plan(*plan, options.plan_path, options.radius_m, options.distance);
+    if (!results) {
+        return fail(results.error().message);
     }
-    analysis::AnalysisOptions settings;
-    settings.radius_m = radius;
-    settings.distance = plan->settings.distance;
-    if (!options.distance.empty()) {
-        settings.distance = *core::parse_distance_mode(options.distance);
-    }
-    settings.file = options.plan_path;
-    const analysis::PlanAnalysis analysis(*plan, settings);
-    if (analysis.problem()) {
-        return fail(analysis.problem()->message);
-    }
-    if (settings.distance == core::DistanceMode::kNetwork) {
+    const analysis::PlanAnalysis& analysis = **results;
+    if (analysis.distance() == core::DistanceMode::kNetwork) {
         // One line when the road layer may make these distances too long (issue 13).
         const std::string roads = analysis::problems_line(
             analysis::check_roads(*plan, analysis.road_network()), options.plan_path);
@@ -153,7 +185,7 @@ int run_report(const ReportOptions& options) {
     } else {
         print_text(*plan, r);
     }
-    return kExitOk;
+    return tables ? write_tables(options, *plan, analysis) : kExitOk;
 }
 
 int run_info(const InfoOptions& options) {

@@ -21,6 +21,8 @@ struct ReportOptions {
     std::optional<double> radius_m;  // overrides the plan's reach radius
     std::string distance;            // "" = the plan's setting; euclidean | network
     bool json = false;
+    std::string xlsx_path;  // --xlsx: the department's tables as one workbook
+    std::string csv_dir;    // --csv: the same tables as UTF-8 CSV files (with BOM) in a folder
 };
 
 // `beltplan roads`: the road layer's pieces and problems (issue 13).
@@ -93,11 +95,15 @@ struct ExportCommand {
     io::ExportOptions options;
 };
 
-// `beltplan render`: a meeting-ready map of a plan as PNG.
+// `beltplan render`: a meeting-ready map of a plan as PNG, PDF or SVG, or the township atlas.
 struct RenderOptions {
     std::string plan_path;
-    std::string out_path;
-    std::string size = "1600x1100";  // WxH pixels
+    std::string out_path;            // .png .pdf .svg; atlas: .pdf or a folder of PNGs
+    std::string size = "1600x1100";  // WxH pixels (page units) when no paper is named
+    std::string paper;               // A4..A0
+    bool landscape = false;
+    double dpi = 96.0;               // PNG pixels per inch
+    std::string atlas;               // "township": one page per township
     std::string color = "coverage";  // coverage|distance|orgs|kind|attribute, or an attribute
     std::string attribute;           // --color attribute: which one (default population)
     std::string title;

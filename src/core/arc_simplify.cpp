@@ -68,7 +68,15 @@ void douglas_peucker(const At& at, std::size_t a, std::size_t b, double cap, dou
 
 ArcTopology::ArcTopology(const std::vector<const MultiPolygon*>& shapes)
     : shape_count_(shapes.size()) {
+    std::size_t vertices = 0;
+    for (const MultiPolygon* shape : shapes) {
+        vertices += core::vertex_count(*shape);
+    }
     std::unordered_map<PointM, std::uint32_t, PointHash> ids;
+    ids.reserve(vertices);  // shared boundaries: about half as many distinct points
+    points_.reserve(vertices / 2);
+    arc_vertices_.reserve(vertices);
+    arc_index_.reserve(vertices / 2);
     auto ring_ids = [&](const Ring& ring) {
         std::vector<std::uint32_t> out;
         out.reserve(ring.size());

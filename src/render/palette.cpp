@@ -50,4 +50,27 @@ Rgba sequential(float t) {
     return mix(hex(kSequential[i]), hex(kSequential[i + 1]), x - static_cast<float>(i));
 }
 
+RoadStyle road_style(const std::string& road_class) {
+    static const char* const kMajor[] = {"national", "provincial", "highway", "expressway",
+                                         "国道",     "省道",       "高速"};
+    for (const char* word : kMajor) {
+        if (road_class.find(word) != std::string::npos) {
+            return {hex(0xe34a33), 3.6f, hex(0x7f2704), 5.6f, 3};
+        }
+    }
+    if (road_class.find("county") != std::string::npos ||
+        road_class.find("县") != std::string::npos) {
+        return {hex(0xfdd49e), 2.6f, hex(0x8c6d46), 4.4f, 2};
+    }
+    if (road_class.find("township") != std::string::npos ||
+        road_class.find("乡") != std::string::npos) {
+        return {hex(0x8d6e63), 1.3f, hex(0x000000, 0.f), 0.f, 1};
+    }
+    return {hex(0x969696), 1.0f, hex(0x000000, 0.f), 0.f, 0};
+}
+
+RoadStyle belt_road_style() {
+    return {hex(colors::kBeltRoad), 3.2f, hex(0xffffff), 5.8f, 4};
+}
+
 }  // namespace beltplan::render

@@ -31,6 +31,20 @@ std::size_t categorical_count();
 // Sequential gradient (light to dark) at t in 0..1.
 Rgba sequential(float t);
 
+// How a road is drawn: a fill line over an optional casing (pixels at scale 1).
+struct RoadStyle {
+    Rgba fill;
+    float width_px = 1.f;
+    Rgba casing;
+    float casing_px = 0.f;  // 0 = no casing
+    int rank = 0;           // drawing order: higher ranks on top
+};
+// Style by the road's class word (national, provincial, highway, county, township, English or
+// Chinese 国道 省道 高速 县 乡); other classes draw as village roads.
+RoadStyle road_style(const std::string& road_class);
+// Style of a road that carries a demonstration belt (on top of every class).
+RoadStyle belt_road_style();
+
 namespace colors {
 inline constexpr std::uint32_t kCovered = 0x74c476;    // green
 inline constexpr std::uint32_t kUncovered = 0xfb9a6a;  // salmon

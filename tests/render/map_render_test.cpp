@@ -1,15 +1,20 @@
 // Rendered maps probed pixel by pixel: village fills at their centroids, a site marker at its
-// site, the legend, tiles stitched like a single image, recolouring, and the sample plan.
+// site, the legend, recolouring, the sample plan, group colours and the tilted 2.5D view.
 #include "render/map_render.h"
 
+#include "analysis/coverage.h"
 #include "analysis/plan_analysis.h"
+#include "core/messages.h"
 #include "io/plan_file.h"
+#include "render/fonts.h"
 #include "render/label_layer.h"
 #include "render/render_fixture.h"
 #include "support/grid_plan.h"
 #include "support/test_support.h"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 namespace beltplan::render {
 namespace {
@@ -32,61 +37,70 @@ MapRequest plain_request(int w, int h) {
 }
 
 core::Result<MapImage> render_plan(const core::Plan& plan, double radius_m, const MapRequest& req) {
-    analysis::AnalysisOptions settings;
-    settings.radius_m = radius_m;
-    const analysis::PlanAnalysis results(plan, settings);
-    MapInputs in;
-    in.plan = &plan;
-    in.analysis = &results;
-    return render_map(*test::renderer(), in, req);
+    return render_map(test::map_inputs(plan, radius_m), req);
 }
 
-#define REQUIRE_GL()                                   \
-    if (test::renderer() == nullptr) {                 \
-        GTEST_SKIP() << "no GL context could be made"; \
+#define REQUIRE_FONT()                                          \
+    if (!find_cjk_font().ok()) {                                \
+        GTEST_SKIP() << "no CJK font (install fonts-noto-cjk)"; \
     }
 
 TEST(MapRender, covered_and_uncovered_fills_at_centroids) {
-    REQUIRE_GL();
+    REQUIRE_FONT();
     const core::Plan plan = four_villages();
     auto map = render_plan(plan, 1500, plain_request(600, 500));
     ASSERT_TRUE(map.ok()) << map.error().message;
-    test::dump_png(*map->image, "grid_coverage");
-    const osg::Vec2d a = map->pixel(core::centroid(plan.villages[0].shape));
-    const osg::Vec2d b = map->pixel(core::centroid(plan.villages[1].shape));
-    const Rgba at_a = test::pixel_at(*map->image, static_cast<int>(a.x()), static_cast<int>(a.y()));
-    const Rgba at_b = test::pixel_at(*map->image, static_cast<int>(b.x()), static_cast<int>(b.y()));
+    const Rgba at_a = test::pixel_at(*map, map->pixel(core::centroid(plan.villages[0].shape)));
+    const Rgba at_b = test::pixel_at(*map, map->pixel(core::centroid(plan.villages[1].shape)));
     EXPECT_TRUE(test::near_color(at_a, hex(colors::kCovered))) << test::describe(at_a);
     EXPECT_TRUE(test::near_color(at_b, hex(colors::kUncovered))) << test::describe(at_b);
 }
 
 TEST(MapRender, site_marker_has_its_level_colour) {
-    REQUIRE_GL();
+    REQUIRE_FONT();
     core::Plan plan = four_villages();
     test::add_site(plan, 3500, 500, "town");
     plan.sites.back().level = core::SiteLevel::kTown;
-    auto map = render_plan(plan, 1500, plain_request(600, 500));
+    auto map = render_plan(plan, 1500, plain_request(900, 500));  // room beside the map
     ASSERT_TRUE(map.ok()) << map.error().message;
-    const osg::Vec2d s = map->pixel(plan.sites[0].position);
-    const osg::Vec2d t = map->pixel(plan.sites[1].position);
-    const Rgba at_s = test::pixel_at(*map->image, static_cast<int>(s.x()), static_cast<int>(s.y()));
-    const Rgba at_t = test::pixel_at(*map->image, static_cast<int>(t.x()), static_cast<int>(t.y()));
+    const Rgba at_s = test::pixel_at(*map, map->pixel(plan.sites[0].position));
+    const Rgba at_t = test::pixel_at(*map, map->pixel(plan.sites[1].position));
     EXPECT_TRUE(test::near_color(at_s, hex(colors::kSiteDistrict))) << test::describe(at_s);
     EXPECT_TRUE(test::near_color(at_t, hex(colors::kSiteTown))) << test::describe(at_t);
 }
 
+TEST(MapRender, pixel_size_follows_the_page_and_the_dpi) {
+    REQUIRE_FONT();
+    const core::Plan plan = four_villages();
+    MapRequest req = plain_request(600, 500);
+    req.dpi = 192;
+    auto map = render_plan(plan, 1500, req);
+    ASSERT_TRUE(map.ok()) << map.error().message;
+    EXPECT_EQ(map->image.width, 1200);
+    EXPECT_EQ(map->image.height, 1000);
+    req.paper = "A4";
+    req.landscape = true;
+    req.dpi = 150;
+    map = render_plan(plan, 1500, req);
+    ASSERT_TRUE(map.ok()) << map.error().message;
+    EXPECT_EQ(map->image.width, 1754);  // 297 mm at 150 dpi
+    EXPECT_EQ(map->image.height, 1241);
+    const Rgba at_a = test::pixel_at(*map, map->pixel(core::centroid(plan.villages[0].shape)));
+    EXPECT_TRUE(test::near_color(at_a, hex(colors::kCovered))) << test::describe(at_a);
+}
+
 TEST(MapRender, legend_shows_both_coverage_swatches_beside_the_map) {
-    REQUIRE_GL();
+    REQUIRE_FONT();
     const core::Plan plan = four_villages();
     auto map = render_plan(plan, 1500, plain_request(600, 500));
     ASSERT_TRUE(map.ok()) << map.error().message;
     // The map is a square in the middle; the legend's swatch column is left of it.
-    const int map_left = static_cast<int>(map->pixel(core::PointM{0, 0}).x());
+    const int map_left = static_cast<int>(map->pixel(core::PointM{0, 0}).x);
     bool covered = false;
     bool uncovered = false;
     for (int x = 2; x < std::min(60, map_left - 2); ++x) {
         for (int y = 0; y < 500; ++y) {
-            const Rgba c = test::pixel_at(*map->image, x, y);
+            const Rgba c = test::pixel_at(map->image, x, y);
             covered = covered || test::near_color(c, hex(colors::kCovered), 0.02f);
             uncovered = uncovered || test::near_color(c, hex(colors::kUncovered), 0.02f);
         }
@@ -95,43 +109,17 @@ TEST(MapRender, legend_shows_both_coverage_swatches_beside_the_map) {
     EXPECT_TRUE(uncovered);
 }
 
-TEST(MapRender, tiles_stitch_into_the_same_image) {
-    REQUIRE_GL();
-    core::Plan plan = four_villages();
-    MapRequest req = plain_request(600, 500);
-    req.layers.clear();  // labels and reach too: they must line up across tiles
-    auto whole = render_plan(plan, 1500, req);
-    req.tile_px = 160;
-    auto tiled = render_plan(plan, 1500, req);
-    ASSERT_TRUE(whole.ok() && tiled.ok());
-    test::dump_png(*tiled->image, "grid_tiled");
-    int differ = 0;
-    for (int y = 0; y < 500; ++y) {
-        for (int x = 0; x < 600; ++x) {
-            if (!test::near_color(test::pixel_at(*whole->image, x, y),
-                                  test::pixel_at(*tiled->image, x, y), 0.1f)) {
-                ++differ;
-            }
-        }
-    }
-    EXPECT_LT(differ, 600 * 500 / 200);  // under 0.5% (glyph rasterisation at tile seams)
-}
-
-TEST(MapRender, recolouring_changes_the_drawn_fill) {
-    REQUIRE_GL();
+TEST(MapRender, a_wider_radius_recolours_the_village) {
+    REQUIRE_FONT();
     const core::Plan plan = four_villages();
-    auto map = render_plan(plan, 1500, plain_request(600, 500));
-    ASSERT_TRUE(map.ok());
     auto wider = render_plan(plan, 5000, plain_request(600, 500));  // now B is covered too
     ASSERT_TRUE(wider.ok());
-    const osg::Vec2d b = wider->pixel(core::centroid(plan.villages[1].shape));
-    const Rgba at_b =
-        test::pixel_at(*wider->image, static_cast<int>(b.x()), static_cast<int>(b.y()));
+    const Rgba at_b = test::pixel_at(*wider, wider->pixel(core::centroid(plan.villages[1].shape)));
     EXPECT_TRUE(test::near_color(at_b, hex(colors::kCovered))) << test::describe(at_b);
 }
 
-TEST(MapRender, sample_plan_fills_sites_and_frame) {
-    REQUIRE_GL();
+TEST(MapRender, sample_plan_fills_match_coverage) {
+    REQUIRE_FONT();
     auto plan = io::read_plan(test::source_path("maps/xuanhua.gpkg"));
     ASSERT_TRUE(plan.ok()) << plan.error().message;
     const auto reach = analysis::euclidean_reach(*plan);
@@ -144,8 +132,7 @@ TEST(MapRender, sample_plan_fills_sites_and_frame) {
                   {Layer::kSites, false}};
     auto map = render_plan(*plan, radius, req);
     ASSERT_TRUE(map.ok()) << map.error().message;
-    test::dump_png(*map->image, "sample_fills");
-    EXPECT_GT(test::distinct_colors(*map->image), 20);
+    EXPECT_GT(test::distinct_colors(map->image), 20);
     int checked_covered = 0;
     int checked_uncovered = 0;
     for (std::size_t i = 0; i < plan->villages.size(); ++i) {
@@ -154,9 +141,7 @@ TEST(MapRender, sample_plan_fills_sites_and_frame) {
         if ((covered ? checked_covered : checked_uncovered) >= 5 || core::area_m2(v.shape) < 5e6) {
             continue;
         }
-        const osg::Vec2d p = map->pixel(label_point(v.shape));
-        const Rgba c =
-            test::pixel_at(*map->image, static_cast<int>(p.x()), static_cast<int>(p.y()));
+        const Rgba c = test::pixel_at(*map, map->pixel(label_point(v.shape)));
         EXPECT_TRUE(test::near_color(c, hex(covered ? colors::kCovered : colors::kUncovered)))
             << v.name << " " << test::describe(c);
         ++(covered ? checked_covered : checked_uncovered);
@@ -166,21 +151,17 @@ TEST(MapRender, sample_plan_fills_sites_and_frame) {
 }
 
 TEST(MapRender, sample_plan_with_every_layer_is_not_blank) {
-    REQUIRE_GL();
+    REQUIRE_FONT();
     auto plan = io::read_plan(test::source_path("maps/xuanhua.gpkg"));
     ASSERT_TRUE(plan.ok());
-    const analysis::PlanAnalysis results(*plan);
-    MapInputs in;
-    in.plan = &*plan;
-    in.analysis = &results;
     MapRequest req;
     req.width = 1600;
     req.height = 1100;
     req.layers = {{Layer::kLabels, false}};  // a name may sit over the star
-    auto map = render_map(*test::renderer(), in, req);
+    auto map =
+        render_map(test::map_inputs(*plan, plan->settings.reach_m, plan->settings.distance), req);
     ASSERT_TRUE(map.ok()) << map.error().message;
-    test::dump_png(*map->image, "sample_all_layers");
-    EXPECT_GT(test::distinct_colors(*map->image), 50);
+    EXPECT_GT(test::distinct_colors(map->image), 50);
     // The loneliest district site: its star is on top of everything else.
     std::size_t best = 0;
     double best_gap = -1;
@@ -197,32 +178,29 @@ TEST(MapRender, sample_plan_with_every_layer_is_not_blank) {
             best = i;
         }
     }
-    const osg::Vec2d s = map->pixel(plan->sites[best].position);
-    const Rgba at = test::pixel_at(*map->image, static_cast<int>(s.x()), static_cast<int>(s.y()));
+    const Rgba at = test::pixel_at(*map, map->pixel(plan->sites[best].position));
     EXPECT_TRUE(test::near_color(at, hex(colors::kSiteDistrict), 0.1f)) << test::describe(at);
 }
 
-// 大仓盖镇, 东望山乡 and 大北街 have a district site on their label point: the names step
-// aside (or, with no room, are left out).
+// Every district star whose site lies on a township's label point stays visible: the name
+// steps aside or is left out (大仓盖镇, 东望山乡 and 大北街 in the sample).
 TEST(MapRender, sample_plan_names_leave_the_stars_on_their_label_points_visible) {
-    REQUIRE_GL();
+    REQUIRE_FONT();
     auto plan = io::read_plan(test::source_path("maps/xuanhua.gpkg"));
     ASSERT_TRUE(plan.ok());
     MapRequest req = plain_request(1600, 1100);
     req.layers = {{Layer::kReach, false}, {Layer::kBelts, false}, {Layer::kRoads, false}};
     auto map = render_plan(*plan, plan->settings.reach_m, req);
     ASSERT_TRUE(map.ok()) << map.error().message;
-    test::dump_png(*map->image, "sample_labels");
     std::vector<std::string> checked;
     for (const core::Township& t : plan->townships) {
-        const osg::Vec2d at = map->pixel(label_point(t.shape));
+        const PagePoint at = map->pixel(label_point(t.shape));
         for (const core::Site& s : plan->sites) {
-            const osg::Vec2d p = map->pixel(s.position);
-            if (s.level != core::SiteLevel::kDistrict || (p - at).length() > 5.0) {
+            const PagePoint p = map->pixel(s.position);
+            if (s.level != core::SiteLevel::kDistrict || std::hypot(p.x - at.x, p.y - at.y) > 5.0) {
                 continue;
             }
-            const Rgba c =
-                test::pixel_at(*map->image, static_cast<int>(p.x()), static_cast<int>(p.y()));
+            const Rgba c = test::pixel_at(*map, p);
             EXPECT_TRUE(test::near_color(c, hex(colors::kSiteDistrict), 0.1f))
                 << t.name << " covers its star: " << test::describe(c);
             checked.push_back(t.name);
@@ -233,7 +211,7 @@ TEST(MapRender, sample_plan_names_leave_the_stars_on_their_label_points_visible)
 }
 
 TEST(MapRender, joint_organizations_in_their_group_colours) {
-    REQUIRE_GL();
+    REQUIRE_FONT();
     core::Plan plan = test::grid_plan({"ABCDEF", "GHIJKL", "MNOPQR", "STUVWX"});
     auto group = [&](const char* id, std::vector<int> members) {
         core::JointOrg o;
@@ -248,28 +226,94 @@ TEST(MapRender, joint_organizations_in_their_group_colours) {
     group("1", {0, 1, 6});
     group("2", {2, 3, 8, 9});
     group("3", {13, 14, 19, 20});
-    core::WorkStation ws;
-    ws.id = "ws1";
-    for (int m : {16, 17, 22, 23}) {
-        ws.members.push_back(plan.villages[static_cast<std::size_t>(m)].code);
-    }
-    ws.seat_village = ws.members.front();
-    plan.work_stations.push_back(ws);
     test::add_site(plan, 500, 3500);
     MapRequest req = plain_request(800, 600);
     req.coloring.mode = ColorMode::kJointOrg;
     req.layers.clear();
     auto map = render_plan(plan, 1500, req);
     ASSERT_TRUE(map.ok()) << map.error().message;
-    test::dump_png(*map->image, "grid_orgs");
     const std::vector<int> idx = joint_org_color_indices(plan, analysis::contiguity(plan, {}));
     EXPECT_NE(idx[0], idx[1]);  // groups 1 and 2 touch
     // Village I (index 8) belongs to group 2; probe off its centre, away from its name.
     const core::PointM c = core::centroid(plan.villages[8].shape);
-    const osg::Vec2d p = map->pixel({c.x + 300, c.y - 300});
-    const Rgba at = test::pixel_at(*map->image, static_cast<int>(p.x()), static_cast<int>(p.y()));
+    const Rgba at = test::pixel_at(*map, map->pixel({c.x + 300, c.y - 300}));
     EXPECT_TRUE(test::near_color(at, categorical(static_cast<std::size_t>(idx[1])), 0.08f))
         << test::describe(at);
+}
+
+std::vector<std::string> texts_of(const MapDocument& doc, const std::string& layer) {
+    std::vector<std::string> out;
+    if (const DocLayer* l = doc.find(layer)) {
+        for (const DocItem& item : l->items) {
+            if (const auto* t = std::get_if<TextItem>(&item)) {
+                out.push_back(t->text);
+            }
+        }
+    }
+    return out;
+}
+
+bool has(const std::vector<std::string>& texts, const std::string& text) {
+    return std::find(texts.begin(), texts.end(), text) != texts.end();
+}
+
+// The legend and subtitle follow what is drawn: along roads or straight, approximate areas.
+TEST(MapRender, legend_and_subtitle_say_how_distance_is_measured) {
+    const core::Plan plan = four_villages();
+    auto straight = compose_map(test::map_inputs(plan, 1500), plain_request(600, 500));
+    ASSERT_TRUE(straight.ok());
+    EXPECT_TRUE(has(texts_of(*straight, "legend"),
+                    core::tr("outputs.legend.covered_straight", {"1.5 km"})));
+    EXPECT_TRUE(
+        has(texts_of(*straight, "title"), core::tr("outputs.subtitle.straight", {"1.5 km"})));
+    const test::TestMapInputs along_roads =
+        test::map_inputs(plan, 1500, core::DistanceMode::kNetwork);
+    MapInputs in = along_roads;
+    in.approximate_areas = true;
+    auto roads = compose_map(in, plain_request(600, 500));
+    ASSERT_TRUE(roads.ok());
+    const auto legend = texts_of(*roads, "legend");
+    EXPECT_TRUE(has(legend, core::tr("outputs.legend.covered_road", {"1.5 km"})));
+    EXPECT_FALSE(has(legend, core::tr("outputs.legend.covered_straight", {"1.5 km"})));
+    EXPECT_TRUE(has(legend, core::tr("outputs.legend.approximate")));
+    EXPECT_TRUE(has(texts_of(*roads, "title"), core::tr("outputs.subtitle.road", {"1.5 km"}) +
+                                                   core::tr("outputs.subtitle.approximate")));
+}
+
+TEST(MapRender, approximate_village_areas_are_read_from_the_plan) {
+    core::Plan plan = four_villages();
+    EXPECT_FALSE(plan_has_approximate_areas(plan));
+    plan.provenance = "村界由村委会驻地泰森多边形推算（近似）";  // the words alone say nothing
+    EXPECT_FALSE(plan_has_approximate_areas(plan));
+    plan.approximate_village_areas = true;
+    EXPECT_TRUE(plan_has_approximate_areas(plan));
+}
+
+// The 2.5D view is drawn by OpenGL into the map frame; tiles of any size give the same image.
+TEST(MapRender, tilted_view_fills_the_map_frame_and_tiles_stitch) {
+    REQUIRE_FONT();
+    if (test::renderer() == nullptr) {
+        GTEST_SKIP() << "no GL context could be made";
+    }
+    const core::Plan plan = four_villages();
+    MapRequest req = plain_request(600, 500);
+    req.tilted = true;
+    auto whole = render_map(test::map_inputs(plan, 1500), req, test::renderer());
+    req.tile_px = 160;
+    auto tiled = render_map(test::map_inputs(plan, 1500), req, test::renderer());
+    ASSERT_TRUE(whole.ok() && tiled.ok());
+    int covered = 0;
+    int differ = 0;
+    for (int y = 0; y < 500; ++y) {
+        for (int x = 0; x < 600; ++x) {
+            const Rgba a = test::pixel_at(whole->image, x, y);
+            covered += test::near_color(a, hex(colors::kCovered), 0.12f) ? 1 : 0;
+            differ += test::near_color(a, test::pixel_at(tiled->image, x, y), 0.1f) ? 0 : 1;
+        }
+    }
+    EXPECT_GT(covered, 500);  // village A's roof and walls, lit
+    EXPECT_LT(differ, 600 * 500 / 200);
+    EXPECT_FALSE(compose_map(test::map_inputs(plan, 1500), req, nullptr).ok());
 }
 
 }  // namespace
