@@ -66,6 +66,9 @@ std::optional<int> build_request(const RenderOptions& o, render::MapRequest& req
             if (!layer) {
                 return usage(core::tr("outputs.cli.bad_layer", {name}));
             }
+            if (*layer == render::Layer::kRoadProblems) {
+                return usage(core::tr("outputs.cli.road_problems_layer"));
+            }
             req.layers.emplace_back(*layer, list == &o.show);
         }
     }

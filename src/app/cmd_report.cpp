@@ -38,8 +38,10 @@ json count_json(const analysis::CoverageCount& c) {
                 {"villages_missing_population", c.missing_population}};
 }
 
-json report_json(const analysis::CoverageReport& r) {
+json report_json(const core::Plan& plan, const analysis::CoverageReport& r) {
     json j = count_json(r.total);
+    j["provenance"] = plan.provenance;
+    j["approximate_village_areas"] = plan.approximate_village_areas;
     j["sites"] = r.sites;
     j["radius_m"] = r.radius_m;
     j["distance"] = core::to_code(r.distance);
@@ -90,7 +92,15 @@ void print_text(const core::Plan& plan, const analysis::CoverageReport& r) {
     char radius[32];
     std::snprintf(radius, sizeof radius, "%g", r.radius_m);
     std::cout << core::tr("outputs.text.plan", {plan.name}) << "\n"
-              << core::tr(r.distance == core::DistanceMode::kNetwork ? "outputs.text.within_road"
+              << core::tr("outputs.provenance",
+                          {plan.provenance.empty() ? core::tr("outputs.provenance_none")
+                                                   : plan.provenance})
+              << "\n";
+    if (plan.approximate_village_areas) {
+        // Every figure below rests on village areas drawn from seats (DESIGN.md section 2).
+        std::cout << core::tr("outputs.legend.approximate") << "\n";
+    }
+    std::cout << core::tr(r.distance == core::DistanceMode::kNetwork ? "outputs.text.within_road"
                                                                      : "outputs.text.within",
                           {radius, std::to_string(r.sites)})
               << "\n"
@@ -181,7 +191,7 @@ int run_report(const ReportOptions& options) {
     }
     const analysis::CoverageReport& r = analysis.coverage();
     if (options.json) {
-        std::cout << report_json(r).dump(2) << "\n";
+        std::cout << report_json(*plan, r).dump(2) << "\n";
     } else {
         print_text(*plan, r);
     }
@@ -199,22 +209,37 @@ int run_info(const InfoOptions& options) {
             layers.push_back(
                 {{"name", l.name}, {"geometry", l.geometry_type}, {"features", l.features}});
         }
-        json j{{"path", info->path},          {"format_version", info->format_version},
-               {"crs", info->crs_name},       {"crs_epsg", info->crs_epsg},
-               {"layers", std::move(layers)}, {"warnings", info->warnings}};
+        json j{{"path", info->path},
+               {"format_version", info->format_version},
+               {"crs", info->crs_name},
+               {"crs_epsg", info->crs_epsg},
+               {"layers", std::move(layers)},
+               {"warnings", info->warnings},
+               {"provenance", info->provenance},
+               {"approximate_village_areas", info->approximate_village_areas}};
         std::cout << j.dump(2) << "\n";
         return kExitOk;
     }
-    std::cout << "Plan file: " << info->path << " (format version " << info->format_version
-              << ")\nCRS: " << info->crs_name;
+    std::string crs = info->crs_name;
     if (info->crs_epsg != 0) {
-        std::cout << " (EPSG:" << info->crs_epsg << ")";
+        crs += " (EPSG:" + std::to_string(info->crs_epsg) + ")";
     }
-    std::cout << "\nLayers:\n";
+    std::cout << core::tr("info.plan_file", {info->path, std::to_string(info->format_version)})
+              << "\n"
+              << core::tr("info.crs", {crs}) << "\n"
+              << core::tr("outputs.provenance",
+                          {info->provenance.empty() ? core::tr("outputs.provenance_none")
+                                                    : info->provenance})
+              << "\n";
+    if (info->approximate_village_areas) {
+        std::cout << core::tr("info.approximate") << "\n";
+    }
+    std::cout << core::tr("info.layers") << "\n";
     for (const auto& l : info->layers) {
-        std::cout << "  " << l.name << " (" << l.geometry_type << "): " << l.features << "\n";
+        std::cout << core::tr("info.layer", {l.name, l.geometry_type, std::to_string(l.features)})
+                  << "\n";
     }
-    std::cout << "Warnings: " << (info->warnings.empty() ? "none" : "") << "\n";
+    std::cout << core::tr(info->warnings.empty() ? "info.warnings_none" : "info.warnings") << "\n";
     for (const auto& w : info->warnings) {
         std::cout << "  " << w << "\n";
     }

@@ -62,7 +62,9 @@ struct PlanFileInfo {
     std::string crs_name;
     int crs_epsg = 0;
     std::vector<LayerInfo> layers;
-    std::vector<std::string> warnings;  // one sentence each: missing attributes, unknown codes
+    std::vector<std::string> warnings;       // one sentence each: missing attributes, unknown codes
+    std::string provenance;                  // plan_meta provenance (empty when not stated)
+    bool approximate_village_areas = false;  // plan_meta approximate_village_areas = 1
 };
 
 // Describes a plan file without loading analysis: layers, counts, CRS and warnings.

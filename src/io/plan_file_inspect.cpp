@@ -66,15 +66,14 @@ void warn_missing(OGRLayer& layer, const char* noun, const std::vector<std::stri
     const long long total = layer.GetFeatureCount(TRUE);
     for (const std::string& field : fields) {
         if (layer.GetLayerDefn()->GetFieldIndex(field.c_str()) < 0) {
-            warnings.push_back(std::string("the ") + layer.GetName() + " layer has no field '" +
-                               field + "'");
+            warnings.push_back(core::tr("info.no_field", {layer.GetName(), field}));
             continue;
         }
         const long long n =
             count_where(layer, "\"" + field + "\" IS NULL OR \"" + field + "\" = ''");
         if (n > 0) {
-            warnings.push_back(std::to_string(n) + " of " + std::to_string(total) + " " + noun +
-                               " have no " + field);
+            warnings.push_back(core::tr("info.missing_values",
+                                        {std::to_string(n), std::to_string(total), noun, field}));
         }
     }
 }
@@ -125,21 +124,21 @@ void warn_unknown_villages(GDALDataset& dataset, OGRLayer& villages,
         for (std::size_t i = 0; i < unknown.size() && i < 3; ++i) {
             examples += (i > 0 ? ", " : "") + unknown[i];
         }
-        warnings.push_back(std::to_string(unknown.size()) + " " + field + " value(s) of " +
-                           layer_name + " are not villages (" + examples + ")");
+        warnings.push_back(core::tr("info.unknown_villages",
+                                    {std::to_string(unknown.size()), layer_name, field, examples}));
     }
 }
 
 void read_meta_header(GDALDataset& dataset, PlanFileInfo& info) {
     OGRLayer* meta = dataset.GetLayerByName(detail::kMetaTable);
     if (meta == nullptr) {
-        info.warnings.push_back("the file has no plan_meta table; defaults apply");
+        info.warnings.push_back(core::tr("info.no_meta"));
         return;
     }
     const int key = meta->GetLayerDefn()->GetFieldIndex("key");
     const int value = meta->GetLayerDefn()->GetFieldIndex("value");
     if (key < 0 || value < 0) {
-        info.warnings.push_back("the plan_meta table has no key/value fields");
+        info.warnings.push_back(core::tr("info.meta_fields"));
         return;
     }
     for (auto& feature : *meta) {
@@ -151,6 +150,10 @@ void read_meta_header(GDALDataset& dataset, PlanFileInfo& info) {
             info.crs_epsg = std::atoi(v);
         } else if (k == "crs_name") {
             info.crs_name = v;
+        } else if (k == "provenance") {
+            info.provenance = v;
+        } else if (k == "approximate_village_areas") {
+            info.approximate_village_areas = std::string(v) == "1";
         }
     }
 }
@@ -165,7 +168,7 @@ void describe(GDALDataset& dataset, PlanFileInfo& info) {
     for (const std::string& name : detail::kPlanLayers) {
         // Plans saved before contiguity edits existed lack that table; they have none.
         if (name != "contiguity_edits" && dataset.GetLayerByName(name.c_str()) == nullptr) {
-            info.warnings.push_back("the file has no layer '" + name + "'");
+            info.warnings.push_back(core::tr("info.no_layer", {name}));
         }
     }
     OGRLayer* villages = dataset.GetLayerByName("villages");

@@ -1,6 +1,7 @@
 // Meeting outputs from the command line: report --xlsx read back with GDAL's XLSX driver equals
 // report --json per township, --csv with BOM, render to PDF/SVG/PNG and the atlas, and the
 // refusals (unknown paper, unknown extension, an atlas in 3D).
+#include "io/plan_file.h"
 #include "support/test_support.h"
 
 #include <gdal_priv.h>
@@ -11,6 +12,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 
@@ -208,6 +210,45 @@ TEST(OutputsCli, wrong_render_flags_are_refused_with_a_sentence) {
         test::run_beltplan("render " + kSample + " -o '" + dir.file("m.png") + "' --dpi 5000");
     EXPECT_EQ(dpi.exit_code, 2);
     EXPECT_FALSE(std::filesystem::exists(dir.file("m.png")));
+    // The road problems layer is the window's; a map would show it empty, so it is refused.
+    auto problems = test::run_beltplan("render " + kSample + " -o '" + dir.file("m.png") +
+                                       "' --show road_problems");
+    EXPECT_EQ(problems.exit_code, 2);
+    EXPECT_NE(problems.err.find("beltplan roads"), std::string::npos) << problems.err;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("m.png")));
+}
+
+// A plan whose village areas were drawn from seats says so in report and info, text and JSON,
+// with its provenance line; the sample (real polygons of the generator) does not.
+TEST(OutputsCli, report_and_info_state_the_provenance_and_approximate_areas) {
+    ::setenv("BELTPLAN_LANG", "en", 1);
+    test::TempDir dir;
+    core::Result<core::Plan> plan = io::read_plan(test::source_path("maps/xuanhua.gpkg"));
+    ASSERT_TRUE(plan) << plan.error().message;
+    const std::string provenance = plan->provenance;
+    ASSERT_FALSE(provenance.empty());
+    auto sample = test::run_beltplan("report " + kSample);
+    ASSERT_EQ(sample.exit_code, 0) << sample.err;
+    EXPECT_NE(sample.out.find("Source: " + provenance + "\n"), std::string::npos) << sample.out;
+    EXPECT_EQ(sample.out.find("approximate"), std::string::npos) << sample.out;
+
+    plan->approximate_village_areas = true;
+    const std::string path = dir.file("seats.gpkg");
+    ASSERT_TRUE(io::write_plan(*plan, path));
+    const std::string quoted = "'" + path + "'";
+    auto text = test::run_beltplan("report " + quoted);
+    ASSERT_EQ(text.exit_code, 0) << text.err;
+    EXPECT_NE(text.out.find("Village areas approximate (from village seats)"), std::string::npos)
+        << text.out;
+    auto report = json::parse(test::run_beltplan("report " + quoted + " --json").out);
+    EXPECT_EQ(report.at("approximate_village_areas"), true);
+    EXPECT_EQ(report.at("provenance"), provenance);
+    auto info = test::run_beltplan("info " + quoted);
+    ASSERT_EQ(info.exit_code, 0) << info.err;
+    EXPECT_NE(info.out.find("Village areas are approximate"), std::string::npos) << info.out;
+    EXPECT_NE(info.out.find("Source: " + provenance), std::string::npos) << info.out;
+    auto info_json = json::parse(test::run_beltplan("info " + quoted + " --json").out);
+    EXPECT_EQ(info_json.at("approximate_village_areas"), true);
 }
 
 }  // namespace
