@@ -3,6 +3,7 @@
 #pragma once
 
 #include "analysis/strategy.h"
+#include "core/messages.h"
 
 #include <memory>
 
@@ -10,7 +11,10 @@
 
 namespace beltplan::plugins {
 
-// A descriptor whose create() calls Factory, returning nullptr when it throws.
+// A descriptor whose create() calls Factory, returning nullptr when it throws. The plugin holds
+// its own copy of the message catalogue: create() sets its language from the locale, so the
+// strategy's sentences follow it as the CLI's do (the window's language switch does not reach
+// a plugin).
 template <std::unique_ptr<analysis::Strategy> (*Factory)()>
 BeltplanPluginDescriptor describe(const char* name, const char* description) {
     BeltplanPluginDescriptor d{};
@@ -19,6 +23,7 @@ BeltplanPluginDescriptor describe(const char* name, const char* description) {
     d.description = description;
     d.create = []() noexcept -> analysis::Strategy* {
         try {
+            core::set_language(core::language_from_environment());
             return Factory().release();
         } catch (...) {
             return nullptr;

@@ -3,6 +3,7 @@
 #include "analysis/belt_gap_suggest.h"
 
 #include "analysis/belts.h"
+#include "core/messages.h"
 
 #include <cmath>
 #include <limits>
@@ -51,8 +52,8 @@ int village_at(const core::Plan& plan, const core::PointM& p, bool* inside) {
 std::string km(double m) {
     std::ostringstream s;
     s.precision(2);
-    s << std::fixed << m / 1000.0 << " km";
-    return s.str();
+    s << std::fixed << m / 1000.0;
+    return core::tr("analysis.unit.km", {s.str()});
 }
 
 const core::LineString* stretch_line(const core::Plan& plan, const BeltStretch& s) {
@@ -92,18 +93,17 @@ void fill_stretch(const core::Plan& plan, const core::Belt& belt, const BeltStre
         site.road = s.road;
         site.part = s.part;
         site.position_m = pos;
-        std::ostringstream why;
-        why << "On " << s.road << " of belt " << belt.name << " at " << km(pos) << ": the road "
-            << "from " << km(from) << (k - 1 == 0 ? " (road end)" : "") << " to " << km(to)
-            << (k + 1 == bounds.size() ? " (road end)" : "") << " runs " << km(to - from)
-            << " without a site, more than " << km(max_gap_m) << ".";
+        const std::string road_end = core::tr("analysis.belt_gap.road_end");
+        site.explanation =
+            core::tr("analysis.belt_gap.why",
+                     {s.road, belt.name, km(pos), km(from), k - 1 == 0 ? road_end : "", km(to),
+                      k + 1 == bounds.size() ? road_end : "", km(to - from), km(max_gap_m)});
         if (site.village >= 0) {
             const core::Village& v = plan.villages[static_cast<std::size_t>(site.village)];
-            why << (inside ? " The point lies in " : " The nearest village is ") << v.name
-                << "; its seat is " << km(core::distance_m(core::anchor(v), site.position))
-                << " from the point.";
+            site.explanation +=
+                core::tr(inside ? "analysis.belt_gap.point_in" : "analysis.belt_gap.nearest",
+                         {v.name, km(core::distance_m(core::anchor(v), site.position))});
         }
-        site.explanation = why.str();
         out.sites.push_back(std::move(site));
     }
 }
@@ -131,11 +131,11 @@ std::vector<double> fill_gaps(const std::vector<double>& sites, double length_m,
 core::Result<Suggestion> suggest_belt_gaps(const core::Plan& plan, const BeltGapOptions& options) {
     if (!(options.max_gap_m > 0)) {
         return core::make_error(core::ErrorCode::kBadArgument, {},
-                                "the largest allowed gap must be more than 0 m.");
+                                core::tr("analysis.belt_gap.bad_gap"));
     }
     Suggestion out;
     out.strategy = "belt_gaps";
-    out.value_unit = "new sites";
+    out.value_unit = core::tr("analysis.unit.new_sites");
     bool found = false;
     for (const core::Belt& belt : plan.belts) {
         check(options.control);
@@ -146,8 +146,7 @@ core::Result<Suggestion> suggest_belt_gaps(const core::Plan& plan, const BeltGap
         found = true;
         const BeltResult r = analyze_belt(plan, belt, plan.settings.reach_m);
         for (const std::string& missing : r.missing_roads) {
-            out.notes.push_back("Belt " + belt.name + " names road " + missing +
-                                ", which the plan does not have.");
+            out.notes.push_back(core::tr("analysis.belt_gap.missing_road", {belt.name, missing}));
         }
         for (const BeltStretch& s : r.stretches) {
             fill_stretch(plan, belt, s, options.max_gap_m, out);
@@ -156,16 +155,14 @@ core::Result<Suggestion> suggest_belt_gaps(const core::Plan& plan, const BeltGap
     if (!found) {
         return core::make_error(core::ErrorCode::kUnknownReference, {},
                                 options.belt_id.empty()
-                                    ? "the plan has no belt."
-                                    : "the plan has no belt " + options.belt_id + ".");
+                                    ? core::tr("analysis.belt_gap.no_belts")
+                                    : core::tr("analysis.belt_gap.no_belt", {options.belt_id}));
     }
     out.value = static_cast<double>(out.sites.size());
     out.upper_bound = out.value;  // minimal: each gap needs exactly this many, independently
     out.proven_optimal = true;
-    std::ostringstream summary;
-    summary << out.sites.size() << " new sites keep every gap along the belt roads within "
-            << km(options.max_gap_m) << "; fewer cannot.";
-    out.summary = summary.str();
+    out.summary = core::tr("analysis.belt_gap.summary",
+                           {std::to_string(out.sites.size()), km(options.max_gap_m)});
     return out;
 }
 

@@ -6,6 +6,7 @@
 #include "analysis/site_suggest.h"
 #include "analysis/station_suggest.h"
 #include "analysis/strategy.h"
+#include "core/messages.h"
 
 #include <sstream>
 
@@ -48,20 +49,18 @@ ParamSpec text(const std::string& name, const std::string& description) {
 class SitesStrategy : public Strategy {
 public:
     std::string name() const override { return "sites"; }
-    std::string description() const override {
-        return "New demonstration sites that reach the most population within the reach "
-               "radius, existing sites kept (maximal covering, with an upper bound).";
-    }
+    std::string description() const override { return core::tr("analysis.strategy.sites"); }
     std::vector<ParamSpec> params() const override {
-        return {number("add", ParamType::kInteger, "how many new sites", "sites", 0, 100000, "1"),
-                number("target", ParamType::kReal,
-                       "instead of add: the fewest new sites reaching this coverage share", "share",
+        return {number("add", ParamType::kInteger, core::tr("analysis.param.sites_add"), "sites", 0,
+                       100000, "1"),
+                number("target", ParamType::kReal, core::tr("analysis.param.sites_target"), "share",
                        0, 1, ""),
-                number("radius", ParamType::kReal, "reach radius (default: the plan's)", "m", 1,
+                number("radius", ParamType::kReal, core::tr("analysis.param.sites_radius"), "m", 1,
                        1e6, ""),
-                choice("distance", "straight line or along roads (default: the plan's)",
+                choice("distance", core::tr("analysis.param.sites_distance"),
                        {"euclidean", "network"}, ""),
-                choice("weight", "what coverage counts", {"population", "villages"}, "population")};
+                choice("weight", core::tr("analysis.param.sites_weight"),
+                       {"population", "villages"}, "population")};
     }
 
 protected:
@@ -93,14 +92,11 @@ public:
     std::string description() const override {
         switch (mode_) {
             case core::JointOrgMode::kStrongWeak:
-                return "Pairs each weak village with an adjacent strong lead in groups of 2-3, "
-                       "placing as many as possible, then the shortest distances (exact).";
+                return core::tr("analysis.strategy.strong_weak");
             case core::JointOrgMode::kRegional:
-                return "Joins hollow villages to a larger central village nearby in connected "
-                       "groups.";
+                return core::tr("analysis.strategy.regional");
             default:
-                return "Groups villages with weak organizations around a village with a "
-                       "capable leader.";
+                return core::tr("analysis.strategy.leader");
         }
     }
     std::vector<ParamSpec> params() const override {
@@ -108,16 +104,16 @@ public:
         std::vector<ParamSpec> out;
         if (sw) {
             out.push_back(number("threshold", ParamType::kReal,
-                                 "collective income at or below which a village is weak "
-                                 "(default: the lowest third)",
-                                 "万元", -1e9, 1e9, ""));
+                                 core::tr("analysis.param.merge_threshold"), "万元", -1e9, 1e9,
+                                 ""));
         }
         out.push_back(number("max_distance", ParamType::kReal,
-                             "largest distance from a member to its lead", "m", 1, 1e6,
+                             core::tr("analysis.param.merge_max_distance"), "m", 1, 1e6,
                              sw ? "" : "5000"));
         if (!sw) {
-            out.push_back(number("max_members", ParamType::kInteger, "largest group, lead included",
-                                 "villages", 2, 1000, "6"));
+            out.push_back(number("max_members", ParamType::kInteger,
+                                 core::tr("analysis.param.merge_max_members"), "villages", 2, 1000,
+                                 "6"));
         }
         return out;
     }
@@ -150,17 +146,16 @@ private:
 class StationsStrategy : public Strategy {
 public:
     std::string name() const override { return "stations"; }
-    std::string description() const override {
-        return "Splits a township into k contiguous work-station groups of similar size around "
-               "seats.";
-    }
+    std::string description() const override { return core::tr("analysis.strategy.stations"); }
     std::vector<ParamSpec> params() const override {
-        return {text("town", "township code (default: every township)"),
-                number("k", ParamType::kInteger, "stations per township", "stations", 1, 1000, "4"),
-                choice("by", "what the sizes count", {"villages", "population"}, "villages"),
-                number("tolerance", ParamType::kReal, "allowed share above or below the even size",
+        return {text("town", core::tr("analysis.param.stations_town")),
+                number("k", ParamType::kInteger, core::tr("analysis.param.stations_k"), "stations",
+                       1, 1000, "4"),
+                choice("by", core::tr("analysis.param.stations_by"), {"villages", "population"},
+                       "villages"),
+                number("tolerance", ParamType::kReal, core::tr("analysis.param.stations_tolerance"),
                        "share", 0, 1, "0.1"),
-                text("seats", "seat village codes, comma-separated (default: chosen)")};
+                text("seats", core::tr("analysis.param.stations_seats"))};
     }
 
 protected:
@@ -190,13 +185,11 @@ protected:
 class BeltGapsStrategy : public Strategy {
 public:
     std::string name() const override { return "belt_gaps"; }
-    std::string description() const override {
-        return "The fewest new sites along each belt road so that no gap exceeds G metres.";
-    }
+    std::string description() const override { return core::tr("analysis.strategy.belt_gaps"); }
     std::vector<ParamSpec> params() const override {
-        return {number("gap", ParamType::kReal, "largest allowed road stretch without a site", "m",
-                       1, 1e7, "5000"),
-                text("belt", "belt id or name (default: every belt)")};
+        return {number("gap", ParamType::kReal, core::tr("analysis.param.belt_gaps_gap"), "m", 1,
+                       1e7, "5000"),
+                text("belt", core::tr("analysis.param.belt_gaps_belt"))};
     }
 
 protected:

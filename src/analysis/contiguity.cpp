@@ -3,6 +3,8 @@
 // manual links and cuts.
 #include "analysis/contiguity.h"
 
+#include "core/messages.h"
+
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
 
@@ -180,8 +182,8 @@ void snapped_pairs(const core::Plan& plan, const ContiguityOptions& options,
 // ------------------------------------------------------------------------------------------
 
 std::string edit_text(const core::ContiguityEdit& e, std::size_t i) {
-    return std::string("contiguity edit ") + std::to_string(i + 1) + " (" +
-           (e.link ? "link " : "cut ") + e.a + " - " + e.b + ")";
+    return core::tr(e.link ? "analysis.contiguity.edit_link" : "analysis.contiguity.edit_cut",
+                    {std::to_string(i + 1), e.a, e.b});
 }
 
 // Applies plan.contiguity_edits in order to the sorted, unique pairs.
@@ -193,13 +195,13 @@ void apply_edits(const core::Plan& plan, ContiguityGraph& g) {
         const auto ib = index.find(e.b);
         if (ia == index.end() || ib == index.end()) {
             const std::string& code = ia == index.end() ? e.a : e.b;
-            g.unknown_edits.push_back({i, edit_text(e, i) + " names village '" + code +
-                                              "', which is not in the plan; it was skipped."});
+            g.unknown_edits.push_back(
+                {i, core::tr("analysis.contiguity.edit_unknown", {edit_text(e, i), code})});
             continue;
         }
         if (ia->second == ib->second) {
             g.unknown_edits.push_back(
-                {i, edit_text(e, i) + " names the same village twice; it was skipped."});
+                {i, core::tr("analysis.contiguity.edit_same", {edit_text(e, i)})});
             continue;
         }
         const std::pair<int, int> pair(static_cast<int>(std::min(ia->second, ib->second)),

@@ -3,6 +3,7 @@
 #include "analysis/joint_orgs.h"
 
 #include "core/dissolve.h"
+#include "core/messages.h"
 
 #include <algorithm>
 #include <cassert>
@@ -24,10 +25,11 @@ using Problem = JointOrgCheck::Problem;
 std::string village_label(const core::Plan& plan, const Index& index, const std::string& code) {
     auto it = index.find(code);
     if (it == index.end()) {
-        return "'" + code + "'";
+        return core::tr("analysis.org.unknown_code", {code});
     }
     const core::Village& v = plan.villages[it->second];
-    return (v.name.empty() ? std::string("village") : v.name) + " (" + code + ")";
+    return core::tr("analysis.org.village_label",
+                    {v.name.empty() ? core::tr("analysis.org.village") : v.name, code});
 }
 
 // "A (c1), B (c2) and C (c3)".
@@ -36,7 +38,7 @@ std::string village_list(const core::Plan& plan, const Index& index,
     std::string out;
     for (std::size_t i = 0; i < codes.size(); ++i) {
         if (i > 0) {
-            out += i + 1 == codes.size() ? " and " : ", ";
+            out += core::tr(i + 1 == codes.size() ? "analysis.list.and" : "analysis.list.comma");
         }
         out += village_label(plan, index, codes[i]);
     }
@@ -45,16 +47,12 @@ std::string village_list(const core::Plan& plan, const Index& index,
 
 // "joint organization 屈家庄联合党委 (J1)", or the best part of that the org has.
 std::string org_label(const core::JointOrg& org) {
-    std::string label = "joint organization";
     if (!org.name.empty()) {
-        label += " " + org.name;
-        if (!org.id.empty()) {
-            label += " (" + org.id + ")";
-        }
-    } else if (!org.id.empty()) {
-        label += " " + org.id;
+        return org.id.empty() ? core::tr("analysis.org.label_name", {org.name})
+                              : core::tr("analysis.org.label_name_id", {org.name, org.id});
     }
-    return label;
+    return org.id.empty() ? core::tr("analysis.org.label")
+                          : core::tr("analysis.org.label_id", {org.id});
 }
 
 std::string number_text(double v) {
@@ -70,13 +68,12 @@ std::vector<std::string> known_members(const core::Plan& plan, const Index& inde
     std::unordered_set<std::string> seen;
     for (const std::string& code : org.members) {
         if (index.count(code) == 0) {
-            problems.push_back(
-                {JointOrgProblemKind::kUnknownMember,
-                 "Member '" + code + "' of " + org_label(org) + " is not a village of the plan."});
+            problems.push_back({JointOrgProblemKind::kUnknownMember,
+                                core::tr("analysis.org.unknown_member", {code, org_label(org)})});
         } else if (!seen.insert(code).second) {
-            problems.push_back(
-                {JointOrgProblemKind::kDuplicateMember,
-                 village_label(plan, index, code) + " is listed twice in " + org_label(org) + "."});
+            problems.push_back({JointOrgProblemKind::kDuplicateMember,
+                                core::tr("analysis.org.duplicate_member",
+                                         {village_label(plan, index, code), org_label(org)})});
         } else {
             known.push_back(code);
         }
@@ -127,12 +124,14 @@ void check_contiguous(const core::Plan& plan, const Index& index, const Contigui
     if (parts.size() < 2) {
         return;
     }
-    std::string text = "The members of " + org_label(org) + " are not contiguous; they fall into " +
-                       std::to_string(parts.size()) + " separate parts: ";
+    std::string list;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        text += (i > 0 ? "; " : "") + village_list(plan, index, parts[i]);
+        list += (i > 0 ? core::tr("analysis.list.semicolon") : "") +
+                village_list(plan, index, parts[i]);
     }
-    problems.push_back({JointOrgProblemKind::kNotContiguous, text + "."});
+    problems.push_back({JointOrgProblemKind::kNotContiguous,
+                        core::tr("analysis.org.not_contiguous",
+                                 {org_label(org), std::to_string(parts.size()), list})});
 }
 
 void check_overlap(const core::Plan& plan, const Index& index, const core::JointOrg& org,
@@ -151,11 +150,11 @@ void check_overlap(const core::Plan& plan, const Index& index, const core::Joint
         if (shared.empty()) {
             continue;
         }
-        problems.push_back({JointOrgProblemKind::kOverlap,
-                            village_list(plan, index, shared) +
-                                (shared.size() == 1 ? " is" : " are") + " also in " +
-                                org_label(other) + " of the same mode (" + core::to_code(org.mode) +
-                                "); a village can be in only one joint organization of a mode."});
+        problems.push_back(
+            {JointOrgProblemKind::kOverlap,
+             core::tr(shared.size() == 1 ? "analysis.org.overlap_one" : "analysis.org.overlap_many",
+                      {village_list(plan, index, shared), org_label(other),
+                       core::tr(std::string("analysis.mode.") + core::to_code(org.mode))})});
     }
 }
 
@@ -163,15 +162,13 @@ void check_lead(const core::Plan& plan, const Index& index, const core::JointOrg
                 std::vector<Problem>& problems) {
     if (org.lead.empty()) {
         problems.push_back(
-            {JointOrgProblemKind::kNoLead, "The " + org_label(org) +
-                                               " has no lead village; choose one of its "
-                                               "members."});
+            {JointOrgProblemKind::kNoLead, core::tr("analysis.org.no_lead", {org_label(org)})});
         return;
     }
     if (std::find(org.members.begin(), org.members.end(), org.lead) == org.members.end()) {
         problems.push_back({JointOrgProblemKind::kLeadNotMember,
-                            "The lead " + village_label(plan, index, org.lead) + " of " +
-                                org_label(org) + " is not one of its members."});
+                            core::tr("analysis.org.lead_not_member",
+                                     {village_label(plan, index, org.lead), org_label(org)})});
     }
 }
 
@@ -204,10 +201,11 @@ int best_candidate(const std::vector<Candidate>& candidates) {
     return best;
 }
 
-// Picks by the highest value and explains; `what` names the value ("collective income").
+// Picks by the highest value and explains; `what` names the value ("collective income"),
+// `unit_key` is the catalogue key that writes an amount of it.
 LeadChoice lead_by_value(const core::Plan& plan, const Index& index,
                          const std::vector<Candidate>& candidates, const std::string& what,
-                         const std::string& unit, const std::string& field) {
+                         const char* unit_key, const std::string& field) {
     LeadChoice choice;
     for (const Candidate& c : candidates) {
         if (!c.value) {
@@ -216,21 +214,21 @@ LeadChoice lead_by_value(const core::Plan& plan, const Index& index,
     }
     const int best = best_candidate(candidates);
     if (best < 0) {
-        choice.why =
-            "No member has a " + field + " value, so the lead cannot be chosen by " + what + ".";
+        choice.why = core::tr("analysis.lead.no_value", {field, what});
         return choice;
     }
     const Candidate& b = candidates[static_cast<std::size_t>(best)];
     choice.lead = b.code;
-    choice.why = village_label(plan, index, b.code) + " has the highest " + what + ", " +
-                 number_text(*b.value) + unit +
-                 (candidates.size() == 1
-                      ? std::string(", as the only member.")
-                      : ", of the " + std::to_string(candidates.size()) + " members compared.");
+    const std::string label = village_label(plan, index, b.code);
+    const std::string amount = core::tr(unit_key, {number_text(*b.value)});
+    choice.why = candidates.size() == 1
+                     ? core::tr("analysis.lead.highest_only", {label, what, amount})
+                     : core::tr("analysis.lead.highest_of",
+                                {label, what, amount, std::to_string(candidates.size())});
     if (!choice.missing.empty()) {
-        choice.why += " " + village_list(plan, index, choice.missing) +
-                      (choice.missing.size() == 1 ? " has" : " have") + " no " + field + " and " +
-                      (choice.missing.size() == 1 ? "was" : "were") + " not compared.";
+        choice.why += core::tr(
+            choice.missing.size() == 1 ? "analysis.lead.missing_one" : "analysis.lead.missing_many",
+            {village_list(plan, index, choice.missing), field});
     }
     return choice;
 }
@@ -248,36 +246,35 @@ LeadChoice lead_by_leader(const core::Plan& plan, const Index& index,
         }
     }
     LeadChoice choice;
-    const std::string unknown_note = unknown_flag.empty()
-                                         ? ""
-                                         : " " + village_list(plan, index, unknown_flag) +
-                                               (unknown_flag.size() == 1 ? " has" : " have") +
-                                               " no leader value.";
+    const std::string unknown_note =
+        unknown_flag.empty()
+            ? ""
+            : core::tr(unknown_flag.size() == 1 ? "analysis.lead.no_leader_value_one"
+                                                : "analysis.lead.no_leader_value_many",
+                       {village_list(plan, index, unknown_flag)});
     if (flagged.empty()) {
         choice.missing = unknown_flag;
-        choice.why =
-            "No member has the leader flag set, so the lead cannot be chosen." + unknown_note;
+        choice.why = core::tr("analysis.lead.no_leader_flag") + unknown_note;
         return choice;
     }
     if (flagged.size() == 1) {
         choice.lead = flagged[0].code;
         choice.missing = unknown_flag;
-        choice.why = village_label(plan, index, flagged[0].code) +
-                     " is the only member with a capable leader." + unknown_note;
+        choice.why =
+            core::tr("analysis.lead.only_leader", {village_label(plan, index, flagged[0].code)}) +
+            unknown_note;
         return choice;
     }
     // Several leaders: the strongest by income; without any income, the lowest code.
-    choice = lead_by_value(plan, index, flagged,
-                           "collective income among the members with a "
-                           "leader",
-                           " 万元", "collective_income");
+    choice = lead_by_value(plan, index, flagged, core::tr("analysis.lead.what_income_leaders"),
+                           "analysis.unit.wan_yuan", "collective_income");
     if (choice.lead.empty()) {
         choice.lead =
             std::min_element(flagged.begin(), flagged.end(),
                              [](const Candidate& a, const Candidate& b) { return a.code < b.code; })
                 ->code;
-        choice.why = "Several members have a leader and none has a collective_income; " +
-                     village_label(plan, index, choice.lead) + " has the lowest code.";
+        choice.why =
+            core::tr("analysis.lead.lowest_code", {village_label(plan, index, choice.lead)});
     }
     choice.missing.insert(choice.missing.end(), unknown_flag.begin(), unknown_flag.end());
     choice.why += unknown_note;
@@ -289,7 +286,7 @@ LeadChoice lead_by_centre(const core::Plan& plan, const Index& index,
     LeadChoice choice;
     if (!seat.empty() && std::find(members.begin(), members.end(), seat) != members.end()) {
         choice.lead = seat;
-        choice.why = village_label(plan, index, seat) + " is the seat of the work station.";
+        choice.why = core::tr("analysis.lead.seat", {village_label(plan, index, seat)});
         return choice;
     }
     double best = std::numeric_limits<double>::infinity();
@@ -305,15 +302,14 @@ LeadChoice lead_by_centre(const core::Plan& plan, const Index& index,
         }
     }
     if (choice.lead.empty()) {
-        choice.why = "The station has no member villages.";
+        choice.why = core::tr("analysis.lead.no_members");
         return choice;
     }
-    choice.why = village_label(plan, index, choice.lead) +
-                 " is the most central member (least total distance to the others, " +
-                 number_text(std::round(best)) + " m).";
+    choice.why = core::tr("analysis.lead.central",
+                          {village_label(plan, index, choice.lead), number_text(std::round(best))});
     if (!seat.empty()) {
-        choice.why = "The seat " + village_label(plan, index, seat) +
-                     " is not a member, so the most central member leads: " + choice.why;
+        choice.why = core::tr("analysis.lead.seat_not_member",
+                              {village_label(plan, index, seat), choice.why});
     }
     return choice;
 }
@@ -353,11 +349,9 @@ JointOrgCheck validate_joint_org(const core::Plan& plan, const ContiguityGraph& 
     if (members.size() < 2) {
         check.problems.push_back(
             {JointOrgProblemKind::kTooFewMembers,
-             "The " + org_label(org) + " has " +
-                 (members.empty()
-                      ? std::string("no member village")
-                      : "only one member village, " + village_label(plan, index, members[0])) +
-                 "; it needs 2 or more."});
+             members.empty() ? core::tr("analysis.org.too_few_none", {org_label(org)})
+                             : core::tr("analysis.org.too_few_one",
+                                        {org_label(org), village_label(plan, index, members[0])})});
     } else {
         check_contiguous(plan, index, graph, org, members, check.problems);
     }
@@ -396,15 +390,16 @@ LeadChoice choose_lead(const core::Plan& plan, const std::vector<std::string>& m
                 candidates.push_back(
                     {code, plan.villages[index.at(code)].collective_income_wan_yuan});
             }
-            return lead_by_value(plan, index, candidates, "collective income", " 万元",
-                                 "collective_income");
+            return lead_by_value(plan, index, candidates, core::tr("analysis.lead.what_income"),
+                                 "analysis.unit.wan_yuan", "collective_income");
         case core::JointOrgMode::kRegional:
             for (const std::string& code : known) {
                 const auto& pop = plan.villages[index.at(code)].population;
                 candidates.push_back(
                     {code, pop ? std::optional<double>(static_cast<double>(*pop)) : std::nullopt});
             }
-            return lead_by_value(plan, index, candidates, "population", "", "population");
+            return lead_by_value(plan, index, candidates, core::tr("analysis.lead.what_population"),
+                                 "analysis.unit.people", "population");
         case core::JointOrgMode::kLeader:
             return lead_by_leader(plan, index, known);
         case core::JointOrgMode::kStation:

@@ -2,6 +2,7 @@
 // eligible villages within the distance; a lazy greedy takes the lead that gathers the most,
 // so few, full groups form. A village is joined only next to the lead or to a member.
 #include "analysis/merge_suggest.h"
+#include "core/messages.h"
 
 #include <algorithm>
 #include <cmath>
@@ -39,16 +40,15 @@ Eligibility eligibility(const core::Plan& plan, const MergeSuggestOptions& optio
         if (!taken[v].empty()) {
             if (member) {
                 out.unplaced.push_back(
-                    {static_cast<int>(v), "it is already in " +
-                                              std::string(core::to_code(options.mode)) +
-                                              " joint organization " + taken[v] + "."});
+                    {static_cast<int>(v),
+                     core::tr("analysis.merge.already_in", {core::tr(std::string("analysis.mode.") +
+                                                                     core::to_code(options.mode)),
+                                                            taken[v]})});
             }
             continue;
         }
         if (member && regional && !village.population) {
-            out.unplaced.push_back({static_cast<int>(v),
-                                    "its population is not in the data, so no larger central "
-                                    "village can be chosen for it."});
+            out.unplaced.push_back({static_cast<int>(v), core::tr("analysis.merge.no_population")});
             continue;
         }
         e.member[v] = member ? 1 : 0;
@@ -96,7 +96,14 @@ std::vector<std::pair<int, double>> grow(const core::Plan& plan, const Contiguit
 std::string km(double m) {
     std::ostringstream s;
     s.precision(1);
-    s << std::fixed << m / 1000.0 << " km";
+    s << std::fixed << m / 1000.0;
+    return core::tr("analysis.unit.km", {s.str()});
+}
+
+// A count as a stream writes it (the summaries wrote them so before the catalogue).
+std::string count_text(double v) {
+    std::ostringstream s;
+    s << v;
     return s.str();
 }
 
@@ -107,28 +114,29 @@ SuggestedGroup make_group(const core::Plan& plan, const MergeSuggestOptions& opt
     g.mode = options.mode;
     g.members.push_back(lead);
     const core::Village& l = plan.villages[static_cast<std::size_t>(lead)];
-    std::ostringstream why;
-    if (options.mode == core::JointOrgMode::kRegional) {
-        why << l.name << " (population " << *l.population
-            << ", the largest member) gathers the hollow villages ";
-    } else {
-        why << l.name << " has a capable leader; it gathers the weak organizations of ";
-    }
+    std::string list;
     for (std::size_t k = 0; k < members.size(); ++k) {
         g.members.push_back(members[k].first);
-        why << (k == 0 ? "" : ", ")
-            << plan.villages[static_cast<std::size_t>(members[k].first)].name << " ("
-            << km(members[k].second) << ")";
+        list += (k == 0 ? "" : core::tr("analysis.list.comma")) +
+                core::tr("analysis.merge.member_distance",
+                         {plan.villages[static_cast<std::size_t>(members[k].first)].name,
+                          km(members[k].second)});
     }
-    why << ", each within " << km(options.max_distance_m) << " and bordering the group.";
     g.size = static_cast<double>(g.members.size());
-    g.explanation = why.str();
+    g.explanation =
+        options.mode == core::JointOrgMode::kRegional
+            ? core::tr("analysis.merge.regional_group",
+                       {l.name, std::to_string(*l.population), list, km(options.max_distance_m)})
+            : core::tr("analysis.merge.leader_group", {l.name, list, km(options.max_distance_m)});
     return g;
 }
 
-// Why an eligible village stayed out: no lead in range, none connected, or full groups.
+// Why an eligible village stayed out: no lead in range, none connected, or full groups
+// (`full` tells the last: some group could have reached it).
 std::string grouped_reason(const core::Plan& plan, const ContiguityGraph& graph,
-                           const Eligibility& e, const MergeSuggestOptions& options, int v) {
+                           const Eligibility& e, const MergeSuggestOptions& options, int v,
+                           bool& full) {
+    full = false;
     const std::vector<char> none(plan.villages.size(), 0);
     const core::PointM at = core::anchor(plan.villages[static_cast<std::size_t>(v)]);
     const bool regional = options.mode == core::JointOrgMode::kRegional;
@@ -145,20 +153,17 @@ std::string grouped_reason(const core::Plan& plan, const ContiguityGraph& graph,
                                 static_cast<int>(plan.villages.size()));
         for (const auto& m : reach) {
             if (m.first == v) {
-                return "the groups it could join are full (at most " +
-                       std::to_string(options.max_members) +
-                       " villages) or formed around "
-                       "other villages first.";
+                full = true;
+                return core::tr("analysis.merge.groups_full",
+                                {std::to_string(options.max_members)});
             }
         }
     }
-    const std::string lead_words =
-        regional ? "larger non-hollow village" : "village with a capable leader";
-    if (!in_range) {
-        return "no " + lead_words + " lies within " + km(options.max_distance_m) + ".";
-    }
-    return "no " + lead_words + " within " + km(options.max_distance_m) +
-           " borders it or connects to it through eligible neighbours.";
+    const std::string lead_words = core::tr(regional ? "analysis.merge.lead_words_regional"
+                                                     : "analysis.merge.lead_words_leader");
+    return core::tr(
+        in_range ? "analysis.merge.no_lead_connected" : "analysis.merge.no_lead_in_range",
+        {lead_words, km(options.max_distance_m)});
 }
 
 }  // namespace
@@ -167,7 +172,7 @@ Suggestion suggest_grouped(const core::Plan& plan, const ContiguityGraph& graph,
                            const MergeSuggestOptions& options) {
     Suggestion out;
     out.strategy = core::to_code(options.mode);
-    out.value_unit = "villages placed";
+    out.value_unit = core::tr("analysis.unit.villages_placed");
     const Eligibility e = eligibility(plan, options, existing_org_of(plan, options.mode), out);
     const std::size_t n = plan.villages.size();
     std::vector<char> assigned(n, 0);
@@ -214,19 +219,18 @@ Suggestion suggest_grouped(const core::Plan& plan, const ContiguityGraph& graph,
             continue;
         }
         out.total += 1;
-        const std::string why = grouped_reason(plan, graph, e, options, static_cast<int>(v));
-        reachable += why.rfind("the groups", 0) == 0 ? 1 : 0;
+        bool full = false;
+        const std::string why = grouped_reason(plan, graph, e, options, static_cast<int>(v), full);
+        reachable += full ? 1 : 0;
         out.unplaced.push_back({static_cast<int>(v), why});
     }
     out.upper_bound = reachable;  // villages some group could reach, ignoring group sizes
     out.proven_optimal = out.value >= reachable;
-    std::ostringstream summary;
-    summary << out.total << " villages are "
-            << (options.mode == core::JointOrgMode::kRegional ? "hollow" : "weak organizations")
-            << "; " << out.value << " of them join " << out.groups.size() << " groups of at most "
-            << options.max_members << " villages within " << km(options.max_distance_m)
-            << " of their lead.";
-    out.summary = summary.str();
+    out.summary =
+        core::tr(options.mode == core::JointOrgMode::kRegional ? "analysis.merge.regional_summary"
+                                                               : "analysis.merge.leader_summary",
+                 {count_text(out.total), count_text(out.value), std::to_string(out.groups.size()),
+                  std::to_string(options.max_members), km(options.max_distance_m)});
     return out;
 }
 

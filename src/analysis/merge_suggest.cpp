@@ -4,6 +4,8 @@
 // possible, then with the least total distance.
 #include "analysis/merge_suggest.h"
 
+#include "core/messages.h"
+
 #include <lemon/list_graph.h>
 #include <lemon/network_simplex.h>
 
@@ -21,14 +23,21 @@ namespace {
 std::string money(double wan_yuan) {
     std::ostringstream s;
     s.precision(1);
-    s << std::fixed << wan_yuan << " 万元";
-    return s.str();
+    s << std::fixed << wan_yuan;
+    return core::tr("analysis.unit.wan_yuan", {s.str()});
 }
 
 std::string km(double m) {
     std::ostringstream s;
     s.precision(1);
-    s << std::fixed << m / 1000.0 << " km";
+    s << std::fixed << m / 1000.0;
+    return core::tr("analysis.unit.km", {s.str()});
+}
+
+// A count as a stream writes it (the summaries wrote them so before the catalogue).
+std::string count_text(double v) {
+    std::ostringstream s;
+    s << v;
     return s.str();
 }
 
@@ -37,19 +46,17 @@ std::string unplaced_reason(const core::Plan& plan, const std::vector<int>& stro
                             const std::vector<int>& strong_far, double threshold,
                             const MergeSuggestOptions& options) {
     if (strong_near.empty() && strong_far.empty()) {
-        return "none of its neighbours is strong (collective income above " + money(threshold) +
-               ") and free to lead.";
+        return core::tr("analysis.merge.none_strong", {money(threshold)});
     }
     if (strong_near.empty()) {
-        return "its strong neighbours are farther than " + km(options.max_distance_m) + ".";
+        return core::tr("analysis.merge.strong_too_far", {km(options.max_distance_m)});
     }
     std::string names;
     for (int s : strong_near) {
-        names += (names.empty() ? "" : ", ") + plan.villages[static_cast<std::size_t>(s)].name;
+        names += (names.empty() ? "" : core::tr("analysis.list.comma")) +
+                 plan.villages[static_cast<std::size_t>(s)].name;
     }
-    return "its strong neighbours (" + names + ") already lead " +
-           std::to_string(options.max_members - 1) +
-           " weak villages each, and moving any of those would leave another weak village out.";
+    return core::tr("analysis.merge.strong_full", {names, std::to_string(options.max_members - 1)});
 }
 
 // Splits villages into weak (income at or below the threshold) and strong ones; villages
@@ -60,14 +67,13 @@ void classify(const core::Plan& plan, double threshold, std::vector<int>& weak,
     for (std::size_t v = 0; v < plan.villages.size(); ++v) {
         const core::Village& village = plan.villages[v];
         if (!village.collective_income_wan_yuan) {
-            out.unplaced.push_back({static_cast<int>(v),
-                                    "its collective income is not in the data, so it is neither "
-                                    "weak nor strong."});
+            out.unplaced.push_back({static_cast<int>(v), core::tr("analysis.merge.no_income")});
         } else if (!taken[v].empty()) {
             if (*village.collective_income_wan_yuan <= threshold) {
                 out.unplaced.push_back(
                     {static_cast<int>(v),
-                     "it is already in strong_weak joint organization " + taken[v] + "."});
+                     core::tr("analysis.merge.already_in",
+                              {core::tr("analysis.mode.strong_weak"), taken[v]})});
             }
         } else if (*village.collective_income_wan_yuan <= threshold) {
             weak.push_back(static_cast<int>(v));
@@ -85,18 +91,18 @@ SuggestedGroup strong_weak_group(const core::Plan& plan, int lead_index,
     group.lead = lead_index;
     group.mode = core::JointOrgMode::kStrongWeak;
     group.members.push_back(lead_index);
-    std::ostringstream why;
-    why << lead.name << " (income " << money(*lead.collective_income_wan_yuan)
-        << ") leads its weak neighbour" << (weak.size() > 1 ? "s " : " ");
+    std::string list;
     for (std::size_t k = 0; k < weak.size(); ++k) {
         const core::Village& v = plan.villages[static_cast<std::size_t>(weak[k].first)];
         group.members.push_back(weak[k].first);
-        why << (k == 0 ? "" : " and ") << v.name << " (" << money(*v.collective_income_wan_yuan)
-            << ", " << km(weak[k].second) << " away)";
+        list += (k == 0 ? "" : core::tr("analysis.list.and")) +
+                core::tr("analysis.merge.weak_member",
+                         {v.name, money(*v.collective_income_wan_yuan), km(weak[k].second)});
     }
-    why << "; it is the strongest member.";
     group.size = static_cast<double>(group.members.size());
-    group.explanation = why.str();
+    group.explanation =
+        core::tr(weak.size() > 1 ? "analysis.merge.sw_group_many" : "analysis.merge.sw_group_one",
+                 {lead.name, money(*lead.collective_income_wan_yuan), list});
     return group;
 }
 
@@ -138,7 +144,7 @@ Suggestion suggest_strong_weak(const core::Plan& plan, const ContiguityGraph& gr
                                const MergeSuggestOptions& options, double threshold) {
     Suggestion out;
     out.strategy = "strong_weak";
-    out.value_unit = "weak villages placed";
+    out.value_unit = core::tr("analysis.unit.weak_placed");
     const std::size_t n = plan.villages.size();
     std::vector<int> weak;
     std::vector<char> strong(n, 0);
@@ -262,12 +268,9 @@ Suggestion suggest_strong_weak(const core::Plan& plan, const ContiguityGraph& gr
     }
     out.upper_bound = out.value;  // the flow is a maximum: no grouping places more
     out.proven_optimal = true;
-    std::ostringstream summary;
-    summary << weak.size() << " villages are weak (collective income at or below "
-            << money(threshold) << "); " << out.value << " of them join " << out.groups.size()
-            << " strong_weak groups of 2-3 villages with an adjacent strong lead. This is the "
-               "most that can be placed, with the least total distance.";
-    out.summary = summary.str();
+    out.summary = core::tr("analysis.merge.sw_summary",
+                           {std::to_string(weak.size()), money(threshold), count_text(out.value),
+                            std::to_string(out.groups.size())});
     return out;
 }
 
@@ -275,25 +278,24 @@ core::Result<Suggestion> suggest_merges(const core::Plan& plan, const Contiguity
                                         const MergeSuggestOptions& options) {
     if (options.max_members < 2) {
         return core::make_error(core::ErrorCode::kBadArgument, {},
-                                "a joint organization needs room for at least 2 members.");
+                                core::tr("analysis.merge.room_for_two"));
     }
     if (options.mode == core::JointOrgMode::kStrongWeak) {
         const std::optional<double> threshold =
             options.weak_income_wan_yuan ? options.weak_income_wan_yuan : lowest_third_income(plan);
         if (!threshold) {
             return core::make_error(core::ErrorCode::kBadValue, {},
-                                    "no village has a collective income, so weak and strong "
-                                    "villages cannot be told apart.");
+                                    core::tr("analysis.merge.no_incomes"));
         }
         return suggest_strong_weak(plan, graph, options, *threshold);
     }
     if (options.mode == core::JointOrgMode::kStation) {
         return core::make_error(core::ErrorCode::kBadArgument, {},
-                                "work stations are suggested by the stations strategy.");
+                                core::tr("analysis.merge.stations_elsewhere"));
     }
     if (!std::isfinite(options.max_distance_m)) {
         return core::make_error(core::ErrorCode::kBadArgument, {},
-                                "regional and leader groups need a maximum distance.");
+                                core::tr("analysis.merge.needs_distance"));
     }
     return suggest_grouped(plan, graph, options);
 }

@@ -5,6 +5,8 @@
 // Townships and results.
 #include "analysis/station_suggest.h"
 
+#include "core/messages.h"
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -230,10 +232,9 @@ core::Result<Town> make_town(const core::Plan& plan, const ContiguityGraph& grap
             continue;
         }
         if (by_population && !village.population) {
-            return core::make_error(core::ErrorCode::kBadValue, {},
-                                    "village " + village.name + " (" + village.code +
-                                        ") has no population, so stations cannot be sized by "
-                                        "population.");
+            return core::make_error(
+                core::ErrorCode::kBadValue, {},
+                core::tr("analysis.station.no_population", {village.name, village.code}));
         }
         local[static_cast<int>(v)] = static_cast<int>(t.village.size());
         t.village.push_back(static_cast<int>(v));
@@ -263,7 +264,7 @@ core::Result<std::vector<int>> given_seats(const core::Plan& plan, const Town& t
         if (it == t.village.end()) {
             return core::make_error(
                 core::ErrorCode::kUnknownReference, {},
-                "seat " + code + " is not a village of township " + options.town_code + ".");
+                core::tr("analysis.station.seat_not_in_town", {code, options.town_code}));
         }
         seats.push_back(static_cast<int>(it - t.village.begin()));
     }
@@ -299,17 +300,16 @@ void add_groups(const core::Plan& plan, const Town& t, const std::string& code,
         const double hi = std::max(even * (1 + options.tolerance),
                                    options.by_population ? even : std::ceil(even));
         g.within_tolerance = g.size >= lo - 1e-9 && g.size <= hi + 1e-9;
-        std::ostringstream why;
-        why << "Station at " << plan.villages[static_cast<std::size_t>(g.lead)].name << ": "
-            << g.members.size() << " villages";
-        if (options.by_population) {
-            why << ", population " << std::llround(g.size);
-        }
-        why << ", " << (off >= 0 ? "+" : "") << std::lround(off * 100) << "% of the even share ("
-            << (g.within_tolerance ? "within" : "outside") << " the "
-            << std::lround(options.tolerance * 100) << "% tolerance); the seat is "
-            << (options.seats.empty() ? "the most central member." : "the one given.");
-        g.explanation = why.str();
+        const std::string tolerance =
+            core::tr(g.within_tolerance ? "analysis.station.within" : "analysis.station.outside",
+                     {std::to_string(std::lround(options.tolerance * 100))});
+        g.explanation = core::tr(
+            options.by_population ? "analysis.station.why_population" : "analysis.station.why",
+            {plan.villages[static_cast<std::size_t>(g.lead)].name, std::to_string(g.members.size()),
+             (off >= 0 ? "+" : "") + std::to_string(std::lround(off * 100)), tolerance,
+             core::tr(options.seats.empty() ? "analysis.station.seat_central"
+                                            : "analysis.station.seat_given"),
+             std::to_string(std::llround(g.size))});
         out.value += g.within_tolerance ? 1 : 0;
         out.total += 1;
         out.groups.push_back(std::move(g));
@@ -326,20 +326,17 @@ core::Status split_town(const core::Plan& plan, const ContiguityGraph& graph,
     const Town& t = *town;
     const auto k = static_cast<std::size_t>(options.k);
     if (t.village.size() < 2 * k) {
-        return core::make_error(core::ErrorCode::kBadArgument, {},
-                                "township " + code + " has " + std::to_string(t.village.size()) +
-                                    " villages, too few for " + std::to_string(k) +
-                                    " stations of 2 or more.");
+        return core::make_error(
+            core::ErrorCode::kBadArgument, {},
+            core::tr("analysis.station.too_few",
+                     {code, std::to_string(t.village.size()), std::to_string(k)}));
     }
     std::vector<int> comp;
     const int pieces = components(t, comp);
     if (pieces > options.k) {
         return core::make_error(core::ErrorCode::kBadPlan, {},
-                                "the villages of township " + code + " form " +
-                                    std::to_string(pieces) +
-                                    " separate pieces in the queen "
-                                    "graph, more than " +
-                                    std::to_string(k) + " stations.");
+                                core::tr("analysis.station.too_many_pieces",
+                                         {code, std::to_string(pieces), std::to_string(k)}));
     }
     core::Result<std::vector<int>> given = given_seats(plan, t, options);
     if (!given) {
@@ -351,7 +348,7 @@ core::Status split_town(const core::Plan& plan, const ContiguityGraph& graph,
         label = grow(t, seats);
         if (std::find(label.begin(), label.end(), -1) != label.end()) {
             return core::make_error(core::ErrorCode::kBadArgument, {},
-                                    "a separate piece of township " + code + " has no seat.");
+                                    core::tr("analysis.station.piece_without_seat", {code}));
         }
         balance(t, seats, label);
         if (!options.seats.empty()) {
@@ -372,16 +369,17 @@ core::Status split_town(const core::Plan& plan, const ContiguityGraph& graph,
 core::Result<Suggestion> suggest_stations(const core::Plan& plan, const ContiguityGraph& graph,
                                           const StationSuggestOptions& options) {
     if (options.k < 1) {
-        return core::make_error(core::ErrorCode::kBadArgument, {}, "k must be at least 1.");
+        return core::make_error(core::ErrorCode::kBadArgument, {},
+                                core::tr("analysis.station.bad_k"));
     }
     if (!options.seats.empty() &&
         (options.town_code.empty() || static_cast<int>(options.seats.size()) != options.k)) {
         return core::make_error(core::ErrorCode::kBadArgument, {},
-                                "seats need a township and exactly k village codes.");
+                                core::tr("analysis.station.seats_need_town"));
     }
     Suggestion out;
     out.strategy = "stations";
-    out.value_unit = "stations within tolerance";
+    out.value_unit = core::tr("analysis.unit.stations_within");
     std::vector<std::string> towns;
     for (const core::Township& t : plan.townships) {
         if (options.town_code.empty() || t.code == options.town_code) {
@@ -390,7 +388,7 @@ core::Result<Suggestion> suggest_stations(const core::Plan& plan, const Contigui
     }
     if (towns.empty()) {
         return core::make_error(core::ErrorCode::kUnknownReference, {},
-                                "the plan has no township " + options.town_code + ".");
+                                core::tr("analysis.station.no_township", {options.town_code}));
     }
     for (std::size_t k = 0; k < towns.size(); ++k) {
         const std::string& code = towns[k];
@@ -404,12 +402,12 @@ core::Result<Suggestion> suggest_stations(const core::Plan& plan, const Contigui
             out.notes.push_back(done.error().message);
         }
     }
-    std::ostringstream summary;
-    summary << out.groups.size() << " stations in " << towns.size() << " townships; " << out.value
-            << " are within " << std::lround(options.tolerance * 100)
-            << "% of their township's even share by "
-            << (options.by_population ? "population." : "villages.");
-    out.summary = summary.str();
+    std::ostringstream value;
+    value << out.value;
+    out.summary = core::tr(
+        options.by_population ? "analysis.station.summary_population" : "analysis.station.summary",
+        {std::to_string(out.groups.size()), std::to_string(towns.size()), value.str(),
+         std::to_string(std::lround(options.tolerance * 100))});
     return out;
 }
 

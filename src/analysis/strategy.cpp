@@ -1,6 +1,8 @@
 // Strategy::run (the exception barrier), parameter reading and the strategy registry.
 #include "analysis/strategy.h"
 
+#include "core/messages.h"
+
 #include <cstdlib>
 #include <exception>
 
@@ -37,25 +39,26 @@ std::string check(const ParamSpec& spec, const std::string& value) {
         }
         std::string list;
         for (const std::string& c : spec.choices) {
-            list += (list.empty() ? "" : ", ") + c;
+            list += (list.empty() ? "" : core::tr("analysis.list.comma")) + c;
         }
-        return "option " + spec.name + " must be one of " + list + ", not '" + value + "'.";
+        return core::tr("analysis.option.one_of", {spec.name, list, value});
     }
     if (spec.type == ParamType::kFlag) {
         return value == "true" || value == "false"
                    ? ""
-                   : "option " + spec.name + " must be true or false, not '" + value + "'.";
+                   : core::tr("analysis.option.flag", {spec.name, value});
     }
     const std::optional<double> v = parse_number(value);
     if (!v || (spec.type == ParamType::kInteger &&
                *v != static_cast<double>(static_cast<long long>(*v)))) {
-        return "option " + spec.name + " must be " +
-               (spec.type == ParamType::kInteger ? "a whole number" : "a number") + ", not '" +
-               value + "'.";
+        return core::tr(
+            spec.type == ParamType::kInteger ? "analysis.option.whole" : "analysis.option.number",
+            {spec.name, value});
     }
     if (*v < spec.min || *v > spec.max) {
-        return "option " + spec.name + " must lie between " + std::to_string(spec.min) + " and " +
-               std::to_string(spec.max) + (spec.unit.empty() ? "" : " " + spec.unit) + ".";
+        return core::tr("analysis.option.range",
+                        {spec.name, std::to_string(spec.min), std::to_string(spec.max),
+                         spec.unit.empty() ? "" : " " + spec.unit});
     }
     return "";
 }
@@ -78,13 +81,13 @@ core::Result<Suggestion> Strategy::run(const core::Plan& plan, const Params& par
         return out;
     } catch (const Stopped&) {
         return core::make_error(core::ErrorCode::kCancelled, {},
-                                "strategy " + name() + " was stopped before it finished.");
+                                core::tr("analysis.strategy.stopped", {name()}));
     } catch (const std::exception& e) {
         return core::make_error(core::ErrorCode::kInternal, {},
-                                "strategy " + name() + " failed: " + e.what() + ".");
+                                core::tr("analysis.strategy.failed", {name(), e.what()}));
     } catch (...) {
         return core::make_error(core::ErrorCode::kInternal, {},
-                                "strategy failed with an unknown error.");
+                                core::tr("analysis.strategy.failed_unknown"));
     }
 }
 
@@ -101,7 +104,7 @@ ParamReader::ParamReader(const std::vector<ParamSpec>& specs, const Params& para
             spec = s.name == name ? &s : spec;
         }
         if (spec == nullptr) {
-            error_ = bad("there is no option " + name + " for this suggestion.");
+            error_ = bad(core::tr("analysis.option.unknown", {name}));
             return;
         }
         const std::string problem = check(*spec, value);

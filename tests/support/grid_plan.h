@@ -9,7 +9,7 @@
 namespace beltplan::test {
 
 // Builds villages from rows of letters: each letter is one cell of `cell_m` metres; cells
-// with the same letter form one village (code "1307051000" + two digits in order of first
+// with the same letter form one village (code "1307051002" + two digits in order of first
 // appearance, name = the letter). Row 0 is the northernmost. '.' leaves a hole. Every village
 // belongs to town "130705100". Shared cell corners give identical vertices.
 core::Plan grid_plan(const std::vector<std::string>& rows, double cell_m = 1000.0);
