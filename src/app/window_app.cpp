@@ -187,6 +187,7 @@ ui::EditorContext WindowApp::Impl::context() const {
     c.plan_path = doc.path();
     c.recent = &recent;
     c.import_available = true;
+    c.export_formats = {ui::MapFormat::kPng, ui::MapFormat::kPdf, ui::MapFormat::kSvg};
     c.road_problems = &road_check.problems;
     c.road_problem_text = &road_problem_text;
     c.can_undo = doc.history().can_undo();

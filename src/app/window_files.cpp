@@ -147,6 +147,9 @@ void WindowApp::Impl::apply_files(ui::EditorOutput& out) {
         save_as(*out.save_as);
     }
     apply_import(out);
+    if (out.export_request) {
+        apply_export(*out.export_request);
+    }
     switch (out.unsaved) {
         case ui::UnsavedChoice::kSave:
             if (save_now()) {

@@ -12,6 +12,7 @@
 #include "app/window_jobs.h"
 #include "app/window_map.h"
 #include "io/import.h"
+#include "render/map_render.h"
 #include "ui/editor.h"
 #include "ui/imgui_osg.h"
 #include "ui/picking.h"
@@ -84,6 +85,10 @@ struct WindowApp::Impl {
     void apply_import(const ui::EditorOutput& out);
     void read_import(const ui::ImportRequest& request);
     void create_import(const std::string& path);
+    // File > Export map / tables (window_export.cpp): written on the frame; the status line
+    // says where, or why not.
+    void apply_export(const ui::ExportRequest& request);
+    render::MapRequest export_map_request(const ui::ExportRequest& request) const;
     void show_layers(const std::vector<ui::LayerRow>& rows);
     void accept_sites(ui::JobKind kind);
     void accept_groups(const std::vector<int>& groups);

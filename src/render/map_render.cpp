@@ -201,8 +201,9 @@ core::Result<MapDocument> compose_map(const MapInputs& in, const MapRequest& req
         page.visible[static_cast<std::size_t>(Layer::kBelts)] = false;
     }
     FrameLayout layout;
-    compose::settle_view(page, frame, layout, req, village_legend, core::bounds(plan), doc.width,
-                         doc.height, 0.0, 0.03);
+    compose::settle_view(page, frame, layout, req, village_legend,
+                         req.extent ? *req.extent : core::bounds(plan), doc.width, doc.height, 0.0,
+                         req.extent ? 0.0 : 0.03);
     doc.view = page.view;
     const PageRect area = layout.map_area;
     if (req.tilted) {

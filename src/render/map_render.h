@@ -55,6 +55,9 @@ struct MapRequest {
     double tilt_deg = 50.0;      // 2.5D: camera tilt from straight down
     std::vector<std::pair<Layer, bool>> layers;  // visibility overrides
     int tile_px = 0;                             // 2.5D: largest GL tile (0 = the GL limit)
+    // Plan metres the map shows (the window's current view), fitted into the map frame with no
+    // margin; unset: the whole plan with a 3% margin. Single maps only (the atlas ignores it).
+    std::optional<core::Box> extent;
 };
 
 // Page size in page units, and PNG pixels per page unit, of a request (nullopt: unknown paper).

@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -182,6 +183,19 @@ void fit_to_plan(const core::Box& bounds, EditorState& state) {
     } else {
         state.view.fit(bounds, 0.03, kPanelWidthPx, kMenuHeightPx, kPanelWidthPx, 0.f);
     }
+}
+
+core::Box visible_map_extent(const EditorState& state) {
+    const MapView& v = state.view;
+    const bool panels = !state.presentation.on && state.dialogs.show_panels &&
+                        v.width_px() > 2.f * kPanelWidthPx + 64.f;
+    const float left = panels ? kPanelWidthPx : 0.f;
+    const float right = static_cast<float>(v.width_px()) - left;
+    const float top = panels ? kMenuHeightPx : 0.f;
+    const core::PointM a = v.to_world({left, static_cast<float>(v.height_px())});
+    const core::PointM b = v.to_world({right, top});
+    return core::Box{std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x),
+                     std::max(a.y, b.y)};
 }
 
 std::string free_site_id(const core::Plan& plan) {

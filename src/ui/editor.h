@@ -295,6 +295,9 @@ double village_distance_m(const EditorContext& context, std::size_t village);
 
 // Fits the plan into the part of the window the panels leave free.
 void fit_to_plan(const core::Box& bounds, EditorState& state);
+// The plan extent the planner sees: the part of the 2D view the panels leave free (the whole
+// window in presentation mode or with the panels hidden).
+core::Box visible_map_extent(const EditorState& state);
 
 // A site id not used in the plan ("S1", "S2", ...).
 std::string free_site_id(const core::Plan& plan);

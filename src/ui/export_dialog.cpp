@@ -89,6 +89,13 @@ void ExportDialog::set_format(MapFormat format) {
     fields_.path = p.string();
 }
 
+void ExportDialog::set_table_format(TableFormat format) {
+    fields_.tables = format;
+    fs::path p(fields_.path);
+    p.replace_extension(format == TableFormat::kXlsx ? ".xlsx" : "");
+    fields_.path = p.string();
+}
+
 std::optional<ExportRequest> ExportDialog::request() {
     if (fields_.path.empty()) {
         error_ = core::tr("window.file_no_name");
@@ -133,7 +140,9 @@ void ExportDialog::draw_map_fields() {
         fields_.scope = MapScope::kWholePlan;
     }
     const auto& presets = size_presets();
-    const std::string preview = core::tr(presets[static_cast<std::size_t>(preset_)].key);
+    const SizePreset& chosen = presets[static_cast<std::size_t>(preset_)];
+    const bool typed = chosen.width_px != fields_.width_px || chosen.height_px != fields_.height_px;
+    const std::string preview = core::tr(typed ? "window.size_custom" : chosen.key);
     if (ImGui::BeginCombo(core::tr("window.export_size").c_str(), preview.c_str())) {
         for (std::size_t i = 0; i < presets.size(); ++i) {
             if (ImGui::Selectable(core::tr(presets[i].key).c_str(),
@@ -165,6 +174,21 @@ void ExportDialog::draw_map_fields() {
     }
 }
 
+void ExportDialog::draw_table_fields() {
+    text_wrapped(core::tr("window.export_tables_hint"));
+    ImGui::TextUnformatted(core::tr("window.export_format").c_str());
+    for (TableFormat f : {TableFormat::kXlsx, TableFormat::kCsvFolder}) {
+        const bool xlsx = f == TableFormat::kXlsx;
+        ImGui::SameLine();
+        if (ImGui::RadioButton(
+                core::tr(xlsx ? "window.export_tables_xlsx" : "window.export_tables_csv").c_str(),
+                fields_.tables == f)) {
+            set_table_format(f);
+        }
+        note_item(xlsx ? "export.tables.xlsx" : "export.tables.csv");
+    }
+}
+
 std::optional<ExportRequest> ExportDialog::draw() {
     std::optional<ExportRequest> done;
     if (!open_) {
@@ -180,7 +204,9 @@ std::optional<ExportRequest> ExportDialog::draw() {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(display.x / 2.f, display.y / 2.f), ImGuiCond_Appearing,
                             ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(620.f, display.x - 40.f), 0.f), ImGuiCond_Appearing);
+    // Height 0 fits the contents every frame: a sentence shown after Export keeps the buttons
+    // in view.
+    ImGui::SetNextWindowSize(ImVec2(std::min(620.f, display.x - 40.f), 0.f), ImGuiCond_Always);
     if (!ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) {
         open_ = false;
         return done;
@@ -188,7 +214,7 @@ std::optional<ExportRequest> ExportDialog::draw() {
     if (fields_.kind == ExportKind::kMap) {
         draw_map_fields();
     } else {
-        text_wrapped(core::tr("window.export_tables_hint"));
+        draw_table_fields();
     }
     char path[1024];
     std::snprintf(path, sizeof path, "%s", fields_.path.c_str());
@@ -199,10 +225,13 @@ std::optional<ExportRequest> ExportDialog::draw() {
     note_item("export.path");
     ImGui::SameLine();
     if (ImGui::Button(core::tr("window.export_browse").c_str())) {
+        const bool folder =
+            fields_.kind == ExportKind::kTables && fields_.tables == TableFormat::kCsvFolder;
         const std::string ext =
             fields_.kind == ExportKind::kMap ? extension(fields_.format) : ".xlsx";
         browse_.open(FileDialogMode::kSave, core::tr("window.export_browse"),
-                     fs::path(fields_.path).parent_path().string(), {ext},
+                     fs::path(fields_.path).parent_path().string(),
+                     folder ? std::vector<std::string>{} : std::vector<std::string>{ext},
                      fs::path(fields_.path).filename().string());
     }
     if (auto chosen = browse_.draw(nullptr)) {

@@ -15,6 +15,7 @@ namespace beltplan::ui {
 enum class ExportKind { kMap, kTables };
 enum class MapFormat { kPng, kPdf, kSvg };
 enum class MapScope { kCurrentView, kWholePlan };
+enum class TableFormat { kXlsx, kCsvFolder };
 
 // ".png", ".pdf", ".svg".
 const char* extension(MapFormat format);
@@ -26,7 +27,8 @@ struct ExportRequest {
     MapScope scope = MapScope::kCurrentView;
     int width_px = 1600;
     int height_px = 1100;
-    std::string title;  // "" = the plan's name and the colouring's title
+    std::string title;                        // "" = the plan's name and the colouring's title
+    TableFormat tables = TableFormat::kXlsx;  // kTables: path is an .xlsx file or a folder
 };
 
 // Sizes offered for a map, in pixels.
@@ -42,7 +44,8 @@ public:
     // Opens the map export, offering `formats` (the ones the render library can write), with
     // a default file beside the plan.
     void open_map(const std::string& plan_path, std::vector<MapFormat> formats);
-    // Opens the tables export (.xlsx) with a default file beside the plan.
+    // Opens the tables export (.xlsx, or a folder of CSV files) with a default file beside the
+    // plan.
     void open_tables(const std::string& plan_path);
     bool is_open() const { return open_; }
     void close() { open_ = false; }
@@ -57,9 +60,12 @@ public:
     const std::string& error() const { return error_; }
     // Sets the format and gives the path that format's extension.
     void set_format(MapFormat format);
+    // Sets the tables' format: the path ends in .xlsx, or names a folder (no extension).
+    void set_table_format(TableFormat format);
 
 private:
     void draw_map_fields();
+    void draw_table_fields();
     std::vector<MapFormat> formats_;
     ExportRequest fields_;
     int preset_ = 0;

@@ -280,6 +280,29 @@ TEST(MapRender, legend_and_subtitle_say_how_distance_is_measured) {
                                                    core::tr("outputs.subtitle.approximate")));
 }
 
+// A view box (the window's current view) is what the map frame shows, whole and at a larger
+// scale than the whole plan; the village under it is drawn there.
+TEST(MapRender, an_extent_shows_that_box_instead_of_the_whole_plan) {
+    REQUIRE_FONT();
+    const core::Plan plan = four_villages();
+    MapRequest req = plain_request(600, 500);
+    req.extent = core::Box{2200.0, 2200.0, 3800.0, 3800.0};  // inside village B (2..4 km)
+    auto map = render_plan(plan, 1500, req);
+    ASSERT_TRUE(map.ok()) << map.error().message;
+    const core::Box shown = map->view.visible();
+    EXPECT_LE(shown.min_x, 2200.0);
+    EXPECT_GE(shown.max_x, 3800.0);
+    EXPECT_LE(shown.min_y, 2200.0);
+    EXPECT_GE(shown.max_y, 3800.0);
+    const Rgba middle = test::pixel_at(*map, map->pixel({3000.0, 3000.0}));
+    EXPECT_TRUE(test::near_color(middle, hex(colors::kUncovered))) << test::describe(middle);
+    auto whole = render_plan(plan, 1500, plain_request(600, 500));
+    ASSERT_TRUE(whole.ok());
+    EXPECT_GE(std::min(whole->view.visible().width(), whole->view.visible().height()), 4000.0);
+    EXPECT_LT(map->view.metres_per_unit, 0.6 * whole->view.metres_per_unit)
+        << "the 1.6 km box is drawn larger than the whole 4 km plan";
+}
+
 TEST(MapRender, approximate_village_areas_are_read_from_the_plan) {
     core::Plan plan = four_villages();
     EXPECT_FALSE(plan_has_approximate_areas(plan));
