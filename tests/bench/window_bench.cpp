@@ -68,6 +68,10 @@ std::unique_ptr<app::WindowApp> open(int n, double* ms) {
     }
     app::WindowOptions options;
     options.plan_path = plan_file(n);
+    // An autosave left by an earlier run would open the Restore / Discard question, which
+    // takes the input every later benchmark sends (no radius tick, no drag would happen).
+    const std::filesystem::path plan(options.plan_path);
+    std::filesystem::remove(plan.parent_path() / (plan.stem().string() + ".autosave.gpkg"));
     const auto start = Clock::now();
     auto opened = app::WindowApp::open(options);
     if (!opened) {
