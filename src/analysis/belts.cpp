@@ -167,7 +167,16 @@ BeltResult belt_sites(const core::Plan& plan, const core::Belt& belt, double rea
             for (std::size_t p = 0; p < road.parts.size(); ++p) {
                 const core::LineString& line = road.parts[p];
                 BeltStretch s{name, static_cast<int>(p), core::length_m(line), {}};
+                // A site within w of the line lies within w of its box; the margin keeps a
+                // site at exactly w whatever the rounding of the projection.
+                const core::Box lb = core::bounds(line);
+                const double by = w + 1e-6 * (1.0 + w);
                 for (std::size_t i = 0; i < plan.sites.size(); ++i) {
+                    core::Box site_box;
+                    site_box.expand(plan.sites[i].position);
+                    if (!boxes_near(site_box, lb, by)) {
+                        continue;
+                    }
                     const Projection pr = project(line, plan.sites[i].position);
                     if (pr.distance_m <= w) {
                         s.sites.push_back({static_cast<int>(i), pr.position_m, pr.distance_m});
