@@ -13,23 +13,12 @@ namespace beltplan::io {
 
 namespace {
 
-OGRFieldType field_type(core::FieldValue::Type type) {
-    switch (type) {
-        case core::FieldValue::Type::kInteger:
-            return OFTInteger64;
-        case core::FieldValue::Type::kReal:
-            return OFTReal;
-        default:
-            return OFTString;
-    }
-}
-
 detail::Table to_table(const FeatureLayer& layer) {
     detail::Table table;
     table.name = layer.name;
     table.geometry_type = layer.geometry == FeatureGeometry::kPoint ? wkbPoint : wkbMultiLineString;
     for (const FeatureLayer::Field& f : layer.fields) {
-        table.columns.push_back({f.name, field_type(f.type), OFSTNone, ""});
+        table.columns.push_back({f.name, ogr_field_type(f.type), OFSTNone, ""});
     }
     table.rows = layer.features.size();
     table.row = [&layer](std::size_t i) -> core::Result<detail::Row> {

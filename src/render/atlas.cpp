@@ -40,10 +40,7 @@ struct AtlasShared {
 
 core::Result<AtlasShared> shared_parts(const MapInputs& in, const MapRequest& req) {
     const core::Plan& plan = *in.plan;
-    ColoringRequest coloring_request = req.coloring;
-    coloring_request.graph = &in.analysis->contiguity();
-    auto coloring =
-        color_villages(plan, in.analysis->reach(), in.analysis->radius_m(), coloring_request);
+    auto coloring = compose::village_coloring(in, req.coloring);
     if (!coloring) {
         return coloring.error();
     }

@@ -44,6 +44,9 @@ PageGeometry page_geometry(const PageContext& page);
 // the map at most 15% of its scale; else the boxes lie over the map.
 MapView fit_clear_of_frame(const core::Box& box, const FrameLayout& layout, double margin);
 
+// The village colouring of a map from its analysis (reach, radius, the contiguity graph for
+// joint-organization colours).
+core::Result<VillageColoring> village_coloring(const MapInputs& in, const ColoringRequest& request);
 // The legend of the village fill: the coverage legend says how distance is measured (along
 // roads or straight); other modes keep the colouring's own legend.
 Legend village_legend(const MapInputs& in, ColorMode mode, const Legend& coloring_legend);

@@ -5,6 +5,13 @@
 
 namespace beltplan::render::compose {
 
+core::Result<VillageColoring> village_coloring(const MapInputs& in,
+                                               const ColoringRequest& request) {
+    ColoringRequest with_graph = request;
+    with_graph.graph = &in.analysis->contiguity();
+    return color_villages(*in.plan, in.analysis->reach(), in.analysis->radius_m(), with_graph);
+}
+
 Legend village_legend(const MapInputs& in, ColorMode mode, const Legend& coloring_legend) {
     if (mode != ColorMode::kCoverage) {
         return coloring_legend;

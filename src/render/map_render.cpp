@@ -169,10 +169,7 @@ core::Result<MapDocument> compose_map(const MapInputs& in, const MapRequest& req
         return core::make_error(core::ErrorCode::kBadArgument, {},
                                 core::tr("outputs.unknown_paper", {req.paper}));
     }
-    ColoringRequest coloring_request = req.coloring;
-    coloring_request.graph = &in.analysis->contiguity();
-    auto coloring =
-        color_villages(plan, in.analysis->reach(), in.analysis->radius_m(), coloring_request);
+    auto coloring = compose::village_coloring(in, req.coloring);
     if (!coloring) {
         return coloring.error();
     }
