@@ -101,7 +101,7 @@ std::string page_words(const render::MapRequest& req) {
     if (req.paper.empty()) {
         return std::to_string(req.width) + "x" + std::to_string(req.height);
     }
-    return req.paper + (req.landscape ? " landscape" : "");
+    return req.paper + (req.landscape ? " " + core::tr("outputs.cli.landscape") : "");
 }
 
 }  // namespace
